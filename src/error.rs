@@ -1,0 +1,145 @@
+//! One error type for the whole app, shared by the server and the browser.
+//!
+//! It crosses the wire as JSON (server functions) and in the URL (plain form posts without
+//! JavaScript, see `server_fn`'s form redirects). It carries message *keys*, never internal
+//! causes: those are logged on the server by [`AppError::internal`] and replaced by `Internal`.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field name -> message key (see `i18n::Catalogue::error_message`).
+pub type FieldErrors = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    /// Input that parses but breaks a rule; one message key per field.
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    /// Input that cannot even be read (malformed form or JSON).
+    #[error("malformed request")]
+    BadRequest,
+    /// The request clashes with the current state (already booked, sold out…): a message key.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("too many attempts, retry in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    /// The browser could not reach the server (only ever built on the client side).
+    #[error("network error")]
+    Network,
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    /// One invalid field.
+    pub fn invalid(field: &str, key: &str) -> Self {
+        Self::Validation(FieldErrors::from([(field.to_owned(), key.to_owned())]))
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::Validation(_) => 422,
+            Self::BadRequest => 400,
+            Self::Conflict(_) => 409,
+            Self::RateLimited { .. } => 429,
+            Self::Network => 503,
+            Self::Internal => 500,
+        }
+    }
+
+    /// The message key of the error as a whole (field errors have their own keys).
+    pub fn key(&self) -> &str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::Validation(_) => "validation",
+            Self::BadRequest => "bad_request",
+            Self::Conflict(key) => key,
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Network => "network",
+            Self::Internal => "internal",
+        }
+    }
+
+    /// The key of the message for one field, if that field is invalid.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        match self {
+            Self::Validation(fields) => fields.get(name).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Logs the cause on the server and hides it from the client.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        Self::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Self::BadRequest,
+            ServerFnErrorErr::Request(_) => Self::Network,
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(cause = %other, "server function error");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
+                Self::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    /// Database errors never reach the client; constraint violations that a caller expects are
+    /// mapped where they happen (see `server::db::is_unique_violation`).
+    fn from(error: sqlx::Error) -> Self {
+        Self::internal(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_wire_encoding() {
+        let error = AppError::invalid("quantity", "quantity_range");
+        assert_eq!(AppError::de(error.ser()), error);
+        assert_eq!(
+            AppError::RateLimited {
+                retry_after_secs: 30
+            }
+            .status(),
+            429
+        );
+    }
+
+    #[test]
+    fn malformed_arguments_are_a_client_error() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
+        assert_eq!(error, AppError::BadRequest);
+        assert_eq!(error.status(), 400);
+    }
+}

@@ -1,0 +1,202 @@
+//! The text catalogue: French is the source language, English the other.
+//!
+//! Why not leptos_i18n: a plain struct per locale is checked by the compiler (a key missing in
+//! one language does not build), needs no build script, and costs the WASM nothing because only
+//! the server renders text; islands receive the few strings they need as props (DESIGN.md).
+//! Each capability adds its own section struct here.
+
+mod en;
+mod fr;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+/// The cookie that remembers the visitor's choice of language.
+pub const LOCALE_COOKIE: &str = "lang";
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Locale::Fr),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, as shown on the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Fr => "Français",
+            Locale::En => "English",
+        }
+    }
+
+    pub fn texts(self) -> &'static Catalogue {
+        match self {
+            Locale::Fr => &fr::CATALOGUE,
+            Locale::En => &en::CATALOGUE,
+        }
+    }
+
+    /// The cookie first, then the browser's `Accept-Language` (by q-value), then French.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+        if let Some(locale) = cookie.and_then(Locale::from_code) {
+            return locale;
+        }
+        let Some(header) = accept_language else {
+            return Locale::Fr;
+        };
+        let mut best: Option<(f32, Locale)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let primary = tag.split('-').next().unwrap_or("");
+            let Some(locale) = Locale::from_code(primary) else {
+                continue;
+            };
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(best_q, _)| q > best_q) {
+                best = Some((q, locale));
+            }
+        }
+        best.map(|(_, locale)| locale).unwrap_or(Locale::Fr)
+    }
+}
+
+/// The locale of the page being rendered (provided by the shell from the request).
+pub fn use_locale() -> Locale {
+    leptos::prelude::use_context::<Locale>().unwrap_or_default()
+}
+
+/// The texts of the page being rendered.
+pub fn use_texts() -> &'static Catalogue {
+    use_locale().texts()
+}
+
+pub struct Catalogue {
+    pub common: Common,
+    pub nav: Nav,
+    pub home: Home,
+    pub offline: Offline,
+    pub not_found: NotFound,
+    pub errors: Errors,
+}
+
+pub struct Common {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub meta_description: &'static str,
+    pub skip_to_content: &'static str,
+    pub language: &'static str,
+    pub footer: &'static str,
+    pub offline_banner: &'static str,
+}
+
+pub struct Nav {
+    pub label: &'static str,
+    pub home: &'static str,
+}
+
+pub struct Home {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub services_title: &'static str,
+    /// Name and description of each coop activity, by the slug of `coop_service`.
+    pub service: fn(&str) -> Option<(&'static str, &'static str)>,
+    pub hours_title: &'static str,
+    pub closed: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub visit_title: &'static str,
+    pub visit: &'static str,
+    pub actions_title: &'static str,
+    pub actions: &'static [&'static str],
+}
+
+pub struct Offline {
+    pub title: &'static str,
+    pub body: &'static str,
+    pub retry: &'static str,
+}
+
+pub struct NotFound {
+    pub title: &'static str,
+    pub body: &'static str,
+    pub back_home: &'static str,
+}
+
+pub struct Errors {
+    pub title: &'static str,
+    /// The message shown to a person for an error or field message key.
+    pub message: fn(&str) -> &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_over_the_browser() {
+        assert_eq!(
+            Locale::negotiate(Some("en"), Some("fr-FR,fr;q=0.9")),
+            Locale::En
+        );
+        assert_eq!(Locale::negotiate(Some("xx"), Some("en-GB")), Locale::En);
+    }
+
+    #[test]
+    fn accept_language_is_read_by_quality() {
+        assert_eq!(
+            Locale::negotiate(None, Some("de-DE,en;q=0.8,fr;q=0.5")),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("en;q=0.3, fr-BE;q=0.7")),
+            Locale::Fr
+        );
+        assert_eq!(Locale::negotiate(None, Some("de, es")), Locale::Fr);
+        assert_eq!(Locale::negotiate(None, Some("en;q=0")), Locale::Fr);
+        assert_eq!(Locale::negotiate(None, None), Locale::Fr);
+    }
+
+    #[test]
+    fn every_error_key_has_a_message_in_both_languages() {
+        for key in [
+            "not_found",
+            "unauthorized",
+            "forbidden",
+            "validation",
+            "bad_request",
+            "rate_limited",
+            "network",
+            "internal",
+            "locale_unknown",
+        ] {
+            for locale in Locale::ALL {
+                let message = (locale.texts().errors.message)(key);
+                assert_ne!(
+                    message,
+                    (locale.texts().errors.message)("no such key"),
+                    "{key}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Coop'Manau: one crate, built for the server (`ssr`) and for the browser (`hydrate`, islands).
+
+pub mod app;
+pub mod error;
+pub mod home;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod ui;
+
+/// The browser entry point: wakes up the islands, then marks the page as ready (tests wait for it).
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}

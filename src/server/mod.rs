@@ -1,0 +1,41 @@
+//! Server-only plumbing: configuration, database, state, security layers, the HTML shell.
+
+pub mod assets;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod request;
+pub mod router;
+pub mod security;
+pub mod shell;
+pub mod state;
+
+pub use state::{AppState, state};
+
+use std::sync::Arc;
+
+/// Builds the state from a configuration: opens and migrates the database, seeds the demo data
+/// when asked, reads the built assets' names.
+pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std::error::Error>> {
+    let db = db::Db::connect(&config.database_url, config.db_readers).await?;
+    db.migrate().await?;
+    if config.demo {
+        demo::seed(&db).await?;
+    }
+    let exe_dir = std::env::current_exe()?.parent().map(ToOwned::to_owned);
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("coop-manau")
+        .site_root(config.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        // cargo-leptos writes hash.txt beside the server binary when `hash-files` is on.
+        .hash_files(exe_dir.is_some_and(|dir| dir.join("hash.txt").exists()))
+        .build();
+    let assets = assets::Assets::load(&leptos_options);
+    Ok(AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+        assets: Arc::new(assets),
+    })
+}

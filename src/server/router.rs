@@ -1,0 +1,91 @@
+//! The HTTP surface: pages, server functions, static files, health, and the layers around them.
+
+use super::{security, shell::shell, state::AppState};
+use crate::app::App;
+use axum::{
+    Router,
+    body::Body,
+    extract::{Request, State},
+    http::{StatusCode, header},
+    middleware::{from_fn, from_fn_with_state},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let server_fns = Router::new()
+        .route(
+            "/api/{*name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .layer(from_fn(security::server_fn_status));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/sw.js", get(service_worker))
+        .merge(server_fns)
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(from_fn_with_state(state.clone(), security::cache_control))
+        .layer(from_fn_with_state(state.clone(), security::refuse_cross_site))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
+        .layer(from_fn_with_state(state.clone(), security::security_headers))
+        // Paths and statuses only: no query strings, headers or bodies (personal data) in logs.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_request(())
+                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .with_state(state)
+}
+
+async fn server_fn_handler(
+    State(state): State<AppState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.db.is_healthy().await {
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"status":"ok"}"#,
+        )
+            .into_response()
+    } else {
+        tracing::error!("health check: database unavailable");
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"status":"database unavailable"}"#,
+        )
+            .into_response()
+    }
+}
+
+async fn service_worker(State(state): State<AppState>) -> Response {
+    let script = state
+        .assets
+        .service_worker(&state.leptos_options.site_pkg_dir);
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        script,
+    )
+        .into_response()
+}

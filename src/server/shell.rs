@@ -1,0 +1,63 @@
+//! The HTML document around every page: language, CSP nonce, assets, service worker.
+
+use super::{request, security::page_csp, state::AppState};
+use crate::app::App;
+use leptos::{nonce::use_nonce, prelude::*};
+use leptos_axum::ResponseOptions;
+use leptos_meta::MetaTags;
+
+/// Registers the service worker and asks it to keep the page just opened (fetched before it
+/// controlled the page), so the first visited page already works offline.
+const SERVICE_WORKER_REGISTRATION: &str = r#"if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready)
+    .then((r) => r.active && r.active.postMessage({ type: "cache-page", url: location.href }))
+    .catch(() => {});
+}"#;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_context::<http::request::Parts>()
+        .map(|parts| request::locale(&parts.headers))
+        .unwrap_or_default();
+    provide_context(locale);
+    let texts = locale.texts();
+    let nonce = use_nonce();
+    if let Some(response) = use_context::<ResponseOptions>() {
+        if let Some(nonce) = &nonce {
+            if let Ok(csp) = page_csp(nonce).parse() {
+                response.insert_header(http::header::CONTENT_SECURITY_POLICY, csp);
+            }
+        }
+        response.insert_header(
+            http::header::CONTENT_LANGUAGE,
+            http::HeaderValue::from_static(locale.code()),
+        );
+        response.insert_header(
+            http::header::VARY,
+            http::HeaderValue::from_static("Cookie, Accept-Language"),
+        );
+    }
+    let css = use_context::<AppState>()
+        .map(|state| format!("/{}/{}", options.site_pkg_dir, state.assets.css))
+        .unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="description" content=texts.common.meta_description />
+                <meta name="theme-color" content="#1b5e4b" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <link rel="stylesheet" href=css />
+                <HydrationScripts options islands=true />
+                <script nonce=nonce>{SERVICE_WORKER_REGISTRATION}</script>
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}

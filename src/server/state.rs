@@ -1,0 +1,20 @@
+use super::{assets::Assets, config::Config, db::Db};
+use crate::error::AppError;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+/// Everything a request handler or server function needs, built once at start-up (or by a test).
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub assets: Arc<Assets>,
+}
+
+/// The state, from a server function or a server-rendered component.
+pub fn state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from the context"))
+}

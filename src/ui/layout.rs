@@ -1,0 +1,57 @@
+//! The frame of every page: header with the coop's identity and the language switch, the offline
+//! banner, the content, and the navigation (a bar at the bottom of phones, in the header on wide
+//! screens). Navigation lists only capabilities that exist and that the visitor may use.
+
+use super::{icons::HomeIcon, locale::LocaleSwitch, offline::OfflineBanner};
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#main">
+            {t.common.skip_to_content}
+        </a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <img class="brand-logo" src="/icons/logo.svg" alt="" width="36" height="36" />
+                <span class="brand-name">{t.common.app_name}</span>
+            </a>
+            <LocaleSwitch />
+        </header>
+        <OfflineBanner message=t.common.offline_banner.to_owned() />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <nav class="main-nav" aria-label=t.nav.label>
+            <ul>
+                <NavItem href="/" label=t.nav.home>
+                    <HomeIcon />
+                </NavItem>
+            </ul>
+        </nav>
+        <footer class="site-footer">
+            <p>{t.common.footer}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn NavItem(href: &'static str, label: &'static str, children: Children) -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    let current = if href == "/" {
+        path == "/"
+    } else {
+        path.starts_with(href)
+    };
+    view! {
+        <li>
+            <a href=href aria-current=current.then_some("page")>
+                {children()}
+                <span>{label}</span>
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,56 @@
+//! Shared pieces of the interface: layout, navigation, language switch, offline banner, errors.
+
+pub mod icons;
+pub mod layout;
+pub mod locale;
+pub mod offline;
+
+use crate::{error::AppError, i18n::use_texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Sets the HTTP status of the page being rendered on the server (a no-op in the browser).
+pub fn respond_with_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// The sentence shown to a person for an error, in their language.
+pub fn error_text(error: &AppError) -> &'static str {
+    (use_texts().errors.message)(error.key())
+}
+
+/// An error said in words, announced to screen readers.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    view! {
+        <p class="notice notice-error" role="alert">
+            {error_text(&error)}
+        </p>
+    }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    respond_with_status(404);
+    let t = use_texts();
+    view! {
+        <Title text=format!("{} · Coop'Manau", t.not_found.title) />
+        <section class="page">
+            <h1>{t.not_found.title}</h1>
+            <p>{t.not_found.body}</p>
+            <p>
+                <a class="button" href="/">
+                    {t.not_found.back_home}
+                </a>
+            </p>
+        </section>
+    }
+}

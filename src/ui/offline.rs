@@ -1,0 +1,42 @@
+//! Being offline: the banner on every page, and the page the service worker shows when the one
+//! asked for was never saved.
+
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Says when the phone has no connection (what is shown may then be a saved copy).
+#[island]
+pub fn OfflineBanner(message: String) -> impl IntoView {
+    let online = RwSignal::new(true);
+    Effect::new(move || online.set(window().navigator().on_line()));
+    let on = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    view! {
+        <p class="offline-banner" role="status" hidden=move || online.get()>
+            {message}
+        </p>
+    }
+}
+
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=format!("{} · Coop'Manau", t.offline.title) />
+        <section class="page">
+            <h1>{t.offline.title}</h1>
+            <p>{t.offline.body}</p>
+            <p>
+                // An empty href reloads the address asked for, which the worker answered with this.
+                <a class="button" href="">
+                    {t.offline.retry}
+                </a>
+            </p>
+        </section>
+    }
+}
