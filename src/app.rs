@@ -10,21 +10,23 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::{
     SsrMode,
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
     path,
 };
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The layout is a route itself: only views inside <Routes> see the errors that a form post
+    // without JavaScript brings back in the URL (the language switch in the header needs them).
     view! {
         <Router>
-            <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("offline") view=OfflinePage ssr=SsrMode::Async />
-                </Routes>
-            </Layout>
+            <Routes fallback=|| view! { <Layout><NotFoundPage /></Layout> }>
+                <ParentRoute path=path!("") view=|| view! { <Layout><Outlet /></Layout> } ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("offline") view=OfflinePage />
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }

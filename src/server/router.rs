@@ -4,7 +4,6 @@ use super::{security, shell::shell, state::AppState};
 use crate::app::App;
 use axum::{
     Router,
-    body::Body,
     extract::{Request, State},
     http::{StatusCode, header},
     middleware::{from_fn, from_fn_with_state},
@@ -12,7 +11,7 @@ use axum::{
     routing::get,
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
 pub fn router(state: AppState) -> Router {
@@ -21,21 +20,16 @@ pub fn router(state: AppState) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    let server_fns = Router::new()
-        .route(
-            "/api/{*name}",
-            get(server_fn_handler).post(server_fn_handler),
-        )
-        .layer(from_fn(security::server_fn_status));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
-        .merge(server_fns)
+        // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(from_fn(security::server_fn_status))
         .layer(from_fn_with_state(state.clone(), security::cache_control))
         .layer(from_fn_with_state(state.clone(), security::refuse_cross_site))
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -51,13 +45,6 @@ pub fn router(state: AppState) -> Router {
                 .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)
-}
-
-async fn server_fn_handler(
-    State(state): State<AppState>,
-    request: Request<Body>,
-) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

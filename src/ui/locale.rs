@@ -1,7 +1,7 @@
 //! The language switch: a plain form (works without JavaScript) that remembers the choice in a
 //! cookie, then comes back to the same page.
 
-use super::icons::GlobeIcon;
+use super::{ErrorNotice, icons::GlobeIcon};
 use crate::{
     error::AppError,
     i18n::{Locale, use_locale, use_texts},
@@ -44,5 +44,6 @@ pub fn LocaleSwitch() -> impl IntoView {
                 {other.native_name()}
             </button>
         </ActionForm>
+        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
     }
 }

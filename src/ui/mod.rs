@@ -27,13 +27,22 @@ pub fn error_text(error: &AppError) -> &'static str {
     (use_texts().errors.message)(error.key())
 }
 
-/// An error said in words, announced to screen readers.
+/// An error said in words, announced to screen readers: the general sentence, then what is wrong
+/// with each field (forms also show those next to their fields).
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let message = use_texts().errors.message;
+    let fields = match &error {
+        AppError::Validation(fields) => fields.values().map(|key| message(key)).collect(),
+        _ => Vec::new(),
+    };
     view! {
-        <p class="notice notice-error" role="alert">
-            {error_text(&error)}
-        </p>
+        <div class="notice notice-error" role="alert">
+            <p>{error_text(&error)}</p>
+            {(!fields.is_empty()).then(|| view! {
+                <ul>{fields.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+            })}
+        </div>
     }
 }
 

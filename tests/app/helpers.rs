@@ -1,0 +1,95 @@
+use coop_manau::server::{AppState, assets::Assets, build_state, config::Config, router::router};
+use std::{net::SocketAddr, path::Path};
+use tempfile::TempDir;
+
+/// A running app on its own port with its own database and site folder.
+pub struct TestApp {
+    pub address: String,
+    pub state: AppState,
+    /// Cookie-less, redirect-less client: each test says what it sends.
+    pub client: reqwest::Client,
+    _dir: TempDir,
+}
+
+/// The size limit the test app runs with, small so 413 is cheap to provoke.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The content hash of the fake built stylesheet.
+pub const CSS_HASH: &str = "0123abcd";
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(true).await
+}
+
+pub async fn spawn_app_with(demo: bool) -> TestApp {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let site_root = dir.path().join("site");
+    write_fake_site(&site_root);
+    let database_url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let config = Config::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(database_url.clone()),
+        "SITE_ROOT" => Some(site_root.display().to_string()),
+        "DEMO" => Some(demo.to_string()),
+        "MAX_BODY_BYTES" => Some(MAX_BODY_BYTES.to_string()),
+        "SITE_ADDR" => Some("127.0.0.1:0".into()),
+        _ => None,
+    })
+    .expect("test configuration");
+    let mut state = build_state(config).await.expect("state");
+    // As if cargo-leptos had hashed the bundle (the test binary has no hash.txt beside it).
+    state.assets = Assets::from_hashes(
+        "coop-manau",
+        Some(&format!("css: {CSS_HASH}\njs: 1\nwasm: 2")),
+    )
+    .into();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("port");
+    let port = listener.local_addr().unwrap().port();
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("server") });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        state,
+        client,
+        _dir: dir,
+    }
+}
+
+fn write_fake_site(root: &Path) {
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::create_dir_all(root.join("icons")).unwrap();
+    std::fs::write(
+        root.join(format!("pkg/coop-manau.{CSS_HASH}.css")),
+        "body { color: black; }".repeat(20),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("manifest.webmanifest"),
+        r#"{"name":"Coop'Manau"}"#,
+    )
+    .unwrap();
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// A form post as a browser on this site sends it.
+    pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::RequestBuilder {
+        self.client
+            .post(self.url(path))
+            .header("sec-fetch-site", "same-origin")
+            .header("origin", &self.address)
+            .form(form)
+    }
+}

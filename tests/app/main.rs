@@ -1,0 +1,6 @@
+//! HTTP-level tests against a spawned app (port 0, fresh SQLite file). One binary, one module per
+//! capability.
+#![cfg(feature = "ssr")]
+
+mod foundation;
+mod helpers;
