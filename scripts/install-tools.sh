@@ -42,7 +42,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 # wasm-opt comes from npm's binaryen (Debian's is too old: hydration crashes), through end2end/.
-if [ ! -x end2end/node_modules/.bin/wasm-opt ]; then
-  say "npm ci (end2end: Playwright, axe, binaryen)"
+if [ ! -f end2end/node_modules/.package-lock.json ] \
+  || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  say "npm ci in end2end/ (Playwright, axe-core, binaryen's wasm-opt)"
   (cd end2end && npm ci --no-audit --no-fund)
 fi

@@ -1,11 +1,19 @@
 use super::OpeningHours;
 use sqlx::{SqliteConnection, SqlitePool};
 
+#[derive(sqlx::FromRow)]
+struct ServiceHoursRow {
+    slug: String,
+    weekday: Option<i64>,
+    opens: Option<String>,
+    closes: Option<String>,
+}
+
 /// Every activity with its hours (or none), sorted by position, weekday, opening time.
 pub async fn list_service_hours(
     db: &SqlitePool,
 ) -> Result<Vec<(String, Option<OpeningHours>)>, sqlx::Error> {
-    let rows: Vec<(String, Option<i64>, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<ServiceHoursRow> = sqlx::query_as(
         "SELECT s.slug, h.weekday, h.opens, h.closes
          FROM coop_service s LEFT JOIN opening_hours h ON h.service_slug = s.slug
          ORDER BY s.position, h.weekday, h.opens",
@@ -14,19 +22,26 @@ pub async fn list_service_hours(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(slug, weekday, opens, closes)| {
-            let hours = match (weekday, opens, closes) {
-                (Some(weekday), Some(opens), Some(closes)) => {
-                    u8::try_from(weekday).ok().map(|weekday| OpeningHours {
-                        weekday,
-                        opens,
-                        closes,
-                    })
-                }
-                _ => None,
-            };
-            (slug, hours)
-        })
+        .map(
+            |ServiceHoursRow {
+                 slug,
+                 weekday,
+                 opens,
+                 closes,
+             }| {
+                let hours = match (weekday, opens, closes) {
+                    (Some(weekday), Some(opens), Some(closes)) => {
+                        u8::try_from(weekday).ok().map(|weekday| OpeningHours {
+                            weekday,
+                            opens,
+                            closes,
+                        })
+                    }
+                    _ => None,
+                };
+                (slug, hours)
+            },
+        )
         .collect())
 }
 

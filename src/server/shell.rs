@@ -22,10 +22,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let texts = locale.texts();
     let nonce = use_nonce();
     if let Some(response) = use_context::<ResponseOptions>() {
-        if let Some(nonce) = &nonce {
-            if let Ok(csp) = page_csp(nonce).parse() {
-                response.insert_header(http::header::CONTENT_SECURITY_POLICY, csp);
-            }
+        if let Some(Ok(csp)) = nonce.as_ref().map(|nonce| page_csp(nonce).parse()) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, csp);
         }
         response.insert_header(
             http::header::CONTENT_LANGUAGE,

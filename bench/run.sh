@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `make bench`: the size and speed figures of BENCHMARKS.md, measured on the release build.
+# Rewrites the part of BENCHMARKS.md between the bench markers; the rest of the file is kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { # command apt-package
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  else
+    echo "$1 is missing: sudo apt-get install $2" >&2; exit 1
+  fi
+}
+need wrk wrk
+need brotli brotli
+
+PORT=${BENCH_PORT:-3200}
+DURATION=${BENCH_DURATION:-30s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+work=$(mktemp -d)
+trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+sizes() { # file -> "raw gzip brotli"
+  printf '%s %s %s' "$(wc -c <"$1")" "$(gzip -9 -c "$1" | wc -c)" "$(brotli -q 11 -c "$1" | wc -c)"
+}
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
+
+pkg=target/site/pkg
+wasm=$(ls "$pkg"/*.wasm | head -n1)
+js=$(ls "$pkg"/*.js | head -n1)
+css=$(ls "$pkg"/*.css | head -n1)
+read -r wasm_raw wasm_gz wasm_br <<<"$(sizes "$wasm")"
+read -r js_raw js_gz js_br <<<"$(sizes "$js")"
+read -r css_raw css_gz css_br <<<"$(sizes "$css")"
+
+DATABASE_URL="sqlite://$work/bench.db" DEMO=true SITE_ADDR="127.0.0.1:$PORT" SITE_ROOT=target/site RUST_LOG=warn \
+  ./target/release/coop-manau &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+
+curl -s "http://127.0.0.1:$PORT/" -o "$work/home.html"
+html_raw=$(wc -c <"$work/home.html")
+html_br=$(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT/" | wc -c)
+first_load_br=$((html_br + wasm_br + js_br + css_br))
+
+rss_idle=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/" >"$work/wrk.txt"
+rss_peak=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
+cat "$work/wrk.txt"
+rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
+p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
+p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
+errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/wrk.txt")
+
+machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
+{
+  echo "<!-- bench:start (written by \`make bench\`, do not edit by hand) -->"
+  echo "## Latest figures"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) on $machine, release build, by \`make bench\`."
+  echo
+  echo "### What the first page loads (home page)"
+  echo
+  echo "| file | raw | gzip -9 | brotli -q 11 |"
+  echo "|---|---|---|---|"
+  echo "| WASM \`$(basename "$wasm")\` | $(kb "$wasm_raw") | $(kb "$wasm_gz") | $(kb "$wasm_br") |"
+  echo "| JS \`$(basename "$js")\` | $(kb "$js_raw") | $(kb "$js_gz") | $(kb "$js_br") |"
+  echo "| CSS \`$(basename "$css")\` | $(kb "$css_raw") | $(kb "$css_gz") | $(kb "$css_br") |"
+  echo "| home HTML (as served, brotli) | $(kb "$html_raw") | | $(kb "$html_br") |"
+  echo
+  echo "First load, brotli, all of the above: **$(kb "$first_load_br")** (budget ≤ 100 KB)."
+  echo
+  echo "### Home page under load"
+  echo
+  echo "\`wrk -t2 -c$CONNECTIONS -d$DURATION --latency\` on loopback, server and load generator on the same machine:"
+  echo
+  echo "| requests/s | p50 | p99 | server memory idle → peak |"
+  echo "|---|---|---|---|"
+  echo "| $rps | $p50 | $p99 | $((rss_idle / 1024)) MB → $((rss_peak / 1024)) MB |"
+  echo
+  echo "Goals: ≥ 5,000 req/s, p99 ≤ 20 ms. ${errors:-No socket errors, no non-2xx answers.}"
+  echo "<!-- bench:end -->"
+} >"$work/figures.md"
+
+if [ -f BENCHMARKS.md ] && grep -q '<!-- bench:start' BENCHMARKS.md; then
+  awk -v figures="$work/figures.md" '
+    /<!-- bench:start/ { while ((getline line < figures) > 0) print line; skip = 1; next }
+    /<!-- bench:end -->/ { skip = 0; next }
+    !skip { print }' BENCHMARKS.md >"$work/BENCHMARKS.md"
+  mv "$work/BENCHMARKS.md" BENCHMARKS.md
+else
+  { echo "# Benchmarks"; echo; cat "$work/figures.md"; } >BENCHMARKS.md
+fi
+cat "$work/figures.md"
