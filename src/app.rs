@@ -3,6 +3,10 @@
 //! only islands hydrate.
 
 use crate::{
+    accounts::ui::{
+        AccountPage, AuditPage, InvitationCardPage, InvitationPage, ParticipantsPage, PersonPage,
+        SignInPage, StaffHomePage, StaffListPage,
+    },
     home::ui::HomePage,
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
@@ -25,6 +29,15 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=|| view! { <Layout><Outlet /></Layout> } ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("offline") view=OfflinePage />
+                    <Route path=path!("connexion") view=SignInPage />
+                    <Route path=path!("compte") view=AccountPage />
+                    <Route path=path!("invitation/:token") view=InvitationPage />
+                    <Route path=path!("equipe") view=StaffHomePage />
+                    <Route path=path!("equipe/personnes") view=ParticipantsPage />
+                    <Route path=path!("equipe/personnes/:id") view=PersonPage />
+                    <Route path=path!("equipe/personnel") view=StaffListPage />
+                    <Route path=path!("equipe/invitation/:token") view=InvitationCardPage />
+                    <Route path=path!("equipe/journal") view=AuditPage />
                 </ParentRoute>
             </Routes>
         </Router>

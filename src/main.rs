@@ -15,6 +15,10 @@ async fn main() -> std::process::ExitCode {
         }
     };
     init_tracing(config.log_json);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return run_command(config, &args).await;
+    }
     let addr = config.site_addr;
     let public_url = config.public_url.clone();
     let state = match build_state(config).await {
@@ -37,6 +41,7 @@ async fn main() -> std::process::ExitCode {
         let _ = tcp.set_nodelay(true);
     });
     tracing::info!(%addr, url = %public_url, "Coop'Manau is listening");
+    coop_manau::accounts::session::spawn_purge(state.clone());
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(error) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
@@ -47,6 +52,57 @@ async fn main() -> std::process::ExitCode {
     }
     tracing::info!("stopped");
     ExitCode::SUCCESS
+}
+
+/// `coop-manau admin create --email E --first-name F --last-name L`: the first admin.
+#[cfg(feature = "ssr")]
+async fn run_command(
+    config: coop_manau::server::config::Config,
+    args: &[String],
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let usage =
+        "usage: coop-manau [admin create --email EMAIL --first-name FIRST --last-name LAST]";
+    let option = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    if args.get(..2) != Some(&["admin".to_owned(), "create".to_owned()]) {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    }
+    let (Some(email), Some(first), Some(last)) = (
+        option("--email"),
+        option("--first-name"),
+        option("--last-name"),
+    ) else {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    };
+    let state = match coop_manau::server::build_state(config).await {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("database: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match coop_manau::accounts::service::create_admin(&state, &email, &first, &last).await {
+        Ok(password) => {
+            println!("Admin account created for {email}.");
+            println!("One-time password: {password}");
+            println!(
+                "Sign in at {}/connexion and choose your own password in \"Mon compte\".",
+                state.config.public_url
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("could not create the admin: {error:?}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Ctrl-C or SIGTERM: stop accepting, finish the requests in flight, then exit.

@@ -4,13 +4,23 @@ pub mod assets;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod rate_limit;
 pub mod request;
+pub mod response;
 pub mod router;
 pub mod security;
 pub mod shell;
 pub mod state;
 
 pub use state::{AppState, state};
+
+/// Now, in Unix seconds (UTC): how the database stores instants.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
 
 use std::sync::Arc;
 
@@ -37,5 +47,6 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         db,
         config: Arc::new(config),
         assets: Arc::new(assets),
+        limits: Arc::new(rate_limit::Limits::default()),
     })
 }

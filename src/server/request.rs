@@ -24,6 +24,15 @@ pub fn locale(headers: &HeaderMap) -> Locale {
     Locale::negotiate(cookie(headers, LOCALE_COOKIE).as_deref(), accept)
 }
 
+/// The address the request came from (the key of per-IP rate limits).
+pub fn client_ip(parts: &axum::http::request::Parts) -> String {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

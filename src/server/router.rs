@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(from_fn(security::server_fn_status))
+        .layer(from_fn_with_state(state.clone(), crate::accounts::session::load_session))
         .layer(from_fn_with_state(state.clone(), security::cache_control))
         .layer(from_fn_with_state(state.clone(), security::refuse_cross_site))
         .layer(CompressionLayer::new().br(true).gzip(true))

@@ -112,11 +112,16 @@ pub async fn cache_control(
 ) -> Response {
     let pkg_prefix = format!("/{}/", state.leptos_options.site_pkg_dir);
     let path = request.uri().path().to_owned();
+    let signed_in =
+        super::request::cookie(request.headers(), crate::accounts::session::COOKIE).is_some();
     let mut response = next.run(request).await;
     let value = if path.starts_with(&pkg_prefix) && state.assets.are_hashed() {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/") || path == "/favicon.ico" {
         "public, max-age=86400"
+    } else if signed_in {
+        // Personal pages: never in a shared cache.
+        "private, no-cache"
     } else {
         "no-cache"
     };

@@ -1,4 +1,4 @@
-use super::{assets::Assets, config::Config, db::Db};
+use super::{assets::Assets, config::Config, db::Db, rate_limit::Limits};
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,6 +11,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub assets: Arc<Assets>,
+    pub limits: Arc<Limits>,
 }
 
 /// The state, from a server function or a server-rendered component.

@@ -20,3 +20,21 @@ pub fn GlobeIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn PersonIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5z" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn TeamIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M8 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 13c-3.3 0-6 1.8-6 4v3h12v-3c0-2.2-2.7-4-6-4zm8 0c-.6 0-1.2.1-1.7.2A5 5 0 0 1 16 17v3h6v-3c0-2.2-2.7-4-6-4z" />
+        </svg>
+    }
+}

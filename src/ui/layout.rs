@@ -2,14 +2,19 @@
 //! banner, the content, and the navigation (a bar at the bottom of phones, in the header on wide
 //! screens). Navigation lists only capabilities that exist and that the visitor may use.
 
-use super::{icons::HomeIcon, locale::LocaleSwitch, offline::OfflineBanner};
-use crate::i18n::use_texts;
+use super::{
+    icons::{HomeIcon, PersonIcon, TeamIcon},
+    locale::LocaleSwitch,
+    offline::OfflineBanner,
+};
+use crate::{accounts::api::get_current_user, i18n::use_texts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
+    let user = Resource::new(|| (), |_| get_current_user());
     view! {
         <a class="skip-link" href="#main">
             {t.common.skip_to_content}
@@ -30,6 +35,31 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavItem href="/" label=t.nav.home>
                     <HomeIcon />
                 </NavItem>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let user = user.await.ok().flatten();
+                        let staff = user.as_ref().is_some_and(|u| u.role.is_staff());
+                        view! {
+                            {staff.then(|| view! {
+                                <NavItem href="/equipe" label=t.nav.staff>
+                                    <TeamIcon />
+                                </NavItem>
+                            })}
+                            {match user {
+                                Some(_) => view! {
+                                    <NavItem href="/compte" label=t.nav.account>
+                                        <PersonIcon />
+                                    </NavItem>
+                                }.into_any(),
+                                None => view! {
+                                    <NavItem href="/connexion" label=t.nav.sign_in>
+                                        <PersonIcon />
+                                    </NavItem>
+                                }.into_any(),
+                            }}
+                        }
+                    })}
+                </Suspense>
             </ul>
         </nav>
         <footer class="site-footer">

@@ -1,9 +1,11 @@
 //! Shared pieces of the interface: layout, navigation, language switch, offline banner, errors.
 
+pub mod forms;
 pub mod icons;
 pub mod layout;
 pub mod locale;
 pub mod offline;
+pub mod time;
 
 use crate::{error::AppError, i18n::use_texts};
 use leptos::prelude::*;

@@ -1,0 +1,478 @@
+//! The SQL of accounts, sessions, invitations and the audit log.
+
+use super::{AuditEntry, CurrentUser, Person, Role};
+use sqlx::{SqliteConnection, SqlitePool};
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    role: String,
+    first_name: String,
+    last_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    active: i64,
+    sectors: Option<String>,
+}
+
+impl PersonRow {
+    fn into_person(self) -> Person {
+        Person {
+            id: self.id,
+            role: Role::parse(&self.role).unwrap_or(Role::Participant),
+            first_name: self.first_name,
+            last_name: self.last_name,
+            email: self.email,
+            phone: self.phone,
+            active: self.active == 1,
+            sectors: self
+                .sectors
+                .map(|s| s.split(',').map(str::to_owned).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+const PERSON_COLUMNS: &str = "p.id, p.role, p.first_name, p.last_name, p.email, p.phone, p.active,
+    (SELECT group_concat(sector_slug, ',') FROM (SELECT sector_slug FROM person_sector ps
+        JOIN sector s ON s.slug = ps.sector_slug WHERE ps.person_id = p.id ORDER BY s.position)) AS sectors";
+
+/// People with one of `roles`, active first, by name.
+pub async fn list_people(db: &SqlitePool, roles: &[Role]) -> Result<Vec<Person>, sqlx::Error> {
+    let placeholders = vec!["?"; roles.len()].join(", ");
+    let sql = format!(
+        "SELECT {PERSON_COLUMNS} FROM person p WHERE p.role IN ({placeholders})
+         ORDER BY p.active DESC, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE"
+    );
+    let mut query = sqlx::query_as::<_, PersonRow>(&sql);
+    for role in roles {
+        query = query.bind(role.as_str());
+    }
+    Ok(query
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(PersonRow::into_person)
+        .collect())
+}
+
+pub async fn find_person(db: &SqlitePool, id: i64) -> Result<Option<Person>, sqlx::Error> {
+    let sql = format!("SELECT {PERSON_COLUMNS} FROM person p WHERE p.id = ?");
+    Ok(sqlx::query_as::<_, PersonRow>(&sql)
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .map(PersonRow::into_person))
+}
+
+pub struct NewPerson<'a> {
+    pub role: Role,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+}
+
+pub async fn insert_person(
+    conn: &mut SqliteConnection,
+    person: &NewPerson<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO person (role, first_name, last_name, email, phone, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(person.role.as_str())
+    .bind(person.first_name)
+    .bind(person.last_name)
+    .bind(person.email)
+    .bind(person.phone)
+    .bind(person.password_hash)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// Updates name and contact details; true if the person exists with that role.
+pub async fn update_person(
+    conn: &mut SqliteConnection,
+    id: i64,
+    role: Role,
+    first_name: &str,
+    last_name: &str,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE person SET first_name = ?, last_name = ?, email = ?, phone = ? WHERE id = ? AND role = ?",
+    )
+    .bind(first_name)
+    .bind(last_name)
+    .bind(email)
+    .bind(phone)
+    .bind(id)
+    .bind(role.as_str())
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_sectors(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    sectors: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM person_sector WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    for sector in sectors {
+        sqlx::query("INSERT INTO person_sector (person_id, sector_slug) VALUES (?, ?)")
+            .bind(person_id)
+            .bind(sector)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn list_sectors(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM sector ORDER BY position")
+        .fetch_all(db)
+        .await
+}
+
+pub async fn set_active(
+    conn: &mut SqliteConnection,
+    id: i64,
+    active: bool,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("UPDATE person SET active = ? WHERE id = ?")
+        .bind(i64::from(active))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_role(
+    conn: &mut SqliteConnection,
+    id: i64,
+    role: Role,
+) -> Result<bool, sqlx::Error> {
+    let result =
+        sqlx::query("UPDATE person SET role = ? WHERE id = ? AND role IN ('admin', 'staff')")
+            .bind(role.as_str())
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE person SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// What signing in with a password needs to know about an account.
+#[derive(sqlx::FromRow)]
+pub struct Login {
+    pub id: i64,
+    pub password_hash: Option<String>,
+    pub active: i64,
+}
+
+/// Staff sign in with their email; participants who set a password, with their email or phone.
+pub async fn find_login(
+    db: &SqlitePool,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<Option<Login>, sqlx::Error> {
+    sqlx::query_as("SELECT id, password_hash, active FROM person WHERE email = ? OR (phone = ? AND role = 'participant') LIMIT 1")
+        .bind(email)
+        .bind(phone)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn role_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<Role>, sqlx::Error> {
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM person WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(role.as_deref().and_then(Role::parse))
+}
+
+pub async fn password_hash(db: &SqlitePool, id: i64) -> Result<Option<String>, sqlx::Error> {
+    Ok(
+        sqlx::query_scalar::<_, Option<String>>("SELECT password_hash FROM person WHERE id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+    )
+}
+
+// --- Sessions ---
+
+pub async fn insert_session(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    person_id: i64,
+    now: i64,
+    lifetime_secs: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO session (token_hash, person_id, created_at, renewed_at, expires_at, lifetime_secs)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(person_id)
+    .bind(now)
+    .bind(now)
+    .bind(now + lifetime_secs)
+    .bind(lifetime_secs)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    role: String,
+    first_name: String,
+    last_name: String,
+    has_password: i64,
+    renewed_at: i64,
+    lifetime_secs: i64,
+}
+
+/// A live session of an active person: who it is, when it was last renewed, its lifetime.
+pub async fn find_session(
+    db: &SqlitePool,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<(CurrentUser, i64, i64)>, sqlx::Error> {
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT p.id, p.role, p.first_name, p.last_name, p.password_hash IS NOT NULL AS has_password,
+                s.renewed_at, s.lifetime_secs
+         FROM session s JOIN person p ON p.id = s.person_id
+         WHERE s.token_hash = ? AND s.expires_at > ? AND p.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(|r| {
+        let user = CurrentUser {
+            id: r.id,
+            role: Role::parse(&r.role)?,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            has_password: r.has_password == 1,
+        };
+        Some((user, r.renewed_at, r.lifetime_secs))
+    }))
+}
+
+pub async fn renew_session(db: &SqlitePool, token_hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE session SET renewed_at = ?, expires_at = ? + lifetime_secs WHERE token_hash = ?",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(token_hash)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_session(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM session WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_sessions_of(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM session WHERE person_id = ?")
+        .bind(person_id)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
+pub async fn delete_other_sessions(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    kept: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM session WHERE person_id = ? AND token_hash <> ?")
+        .bind(person_id)
+        .bind(kept)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn purge_expired_sessions(db: &SqlitePool, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM session WHERE expires_at <= ?")
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
+// --- Invitations ---
+
+pub async fn insert_invitation(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    person_id: i64,
+    created_by: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    // A new invitation replaces the ones not yet used: only the latest card works.
+    sqlx::query("DELETE FROM invitation WHERE person_id = ? AND used_at IS NULL")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO invitation (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(person_id)
+    .bind(created_by)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The person a usable invitation is for (not used, not expired, account active).
+pub async fn find_invitation(
+    db: &SqlitePool,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<(Person, i64)>, sqlx::Error> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT i.person_id, i.expires_at FROM invitation i JOIN person p ON p.id = i.person_id
+         WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND p.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    let Some((person_id, expires_at)) = row else {
+        return Ok(None);
+    };
+    Ok(find_person(db, person_id)
+        .await?
+        .map(|person| (person, expires_at)))
+}
+
+/// Uses an invitation up, once: the person it was for, or None if it was not usable.
+pub async fn consume_invitation(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE invitation SET used_at = ?
+         WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+           AND person_id IN (SELECT id FROM person WHERE active = 1)
+         RETURNING person_id",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+// --- Audit log ---
+
+pub async fn insert_audit(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor_id: i64,
+    action: &str,
+    object_type: &str,
+    object_id: &str,
+    detail: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_id, action, object_type, object_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(now)
+    .bind(actor_id)
+    .bind(action)
+    .bind(object_type)
+    .bind(object_id)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    at: i64,
+    actor: Option<String>,
+    action: String,
+    object_type: String,
+    object_id: String,
+    detail: Option<String>,
+}
+
+/// The newest entries first, optionally about one object type (and one object).
+pub async fn list_audit(
+    db: &SqlitePool,
+    object_type: Option<&str>,
+    object_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows: Vec<AuditRow> = sqlx::query_as(
+        "SELECT a.id, a.at, p.first_name || ' ' || p.last_name AS actor, a.action, a.object_type, a.object_id, a.detail
+         FROM audit_log a LEFT JOIN person p ON p.id = a.actor_id
+         WHERE (?1 IS NULL OR a.object_type = ?1) AND (?2 IS NULL OR a.object_id = ?2)
+         ORDER BY a.id DESC LIMIT ?3",
+    )
+    .bind(object_type)
+    .bind(object_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            object_type: r.object_type,
+            object_id: r.object_id,
+            detail: r.detail,
+        })
+        .collect())
+}

@@ -1,0 +1,487 @@
+//! Account rules that need the database: each decision and its audit line in one transaction.
+
+use super::{CurrentUser, Person, Role, audit, password, repo, session, token};
+use crate::{
+    error::AppError,
+    server::{AppState, db::is_unique_violation, now},
+};
+
+/// How long an invitation card works.
+pub const INVITATION_LIFETIME: i64 = 7 * 24 * 3600;
+
+/// Validated details of a person, as staff enter them.
+pub struct PersonForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub sectors: Vec<String>,
+}
+
+/// A successful sign-in: the cookie to set and where to go next.
+pub struct SignedIn {
+    pub cookie: String,
+    pub home: &'static str,
+}
+
+pub fn home_of(role: Role) -> &'static str {
+    if role.is_staff() {
+        "/equipe"
+    } else {
+        "/compte"
+    }
+}
+
+/// Email (or a participant's phone) and password. Rate-limited per IP and per account; the
+/// same answer whether the account is unknown or the password wrong.
+pub async fn sign_in(
+    state: &AppState,
+    ip: &str,
+    login: &str,
+    secret: String,
+    previous: Option<String>,
+) -> Result<SignedIn, AppError> {
+    state
+        .limits
+        .sign_in_ip
+        .hit(ip)
+        .map_err(|retry_after_secs| {
+            tracing::warn!("sign-in refused: too many attempts from one address");
+            AppError::RateLimited { retry_after_secs }
+        })?;
+    let email = super::parse_email(login).ok();
+    let phone = super::parse_phone(login).ok();
+    let account_key = email
+        .clone()
+        .or(phone.clone())
+        .unwrap_or_else(|| login.trim().to_lowercase());
+    state
+        .limits
+        .sign_in_account
+        .hit(&account_key)
+        .map_err(|retry_after_secs| {
+            tracing::warn!("sign-in refused: too many failures for one account");
+            AppError::RateLimited { retry_after_secs }
+        })?;
+    let found = match (&email, &phone) {
+        (None, None) => None,
+        _ => repo::find_login(&state.db.reader, email.as_deref(), phone.as_deref()).await?,
+    };
+    let hash = found
+        .as_ref()
+        .filter(|login| login.active == 1)
+        .and_then(|login| login.password_hash.clone());
+    if !password::verify(secret, hash).await {
+        tracing::info!("sign-in failed");
+        return Err(AppError::invalid("password", "sign_in_failed"));
+    }
+    let Some(found) = found else {
+        return Err(AppError::invalid("password", "sign_in_failed"));
+    };
+    state.limits.sign_in_account.reset(&account_key);
+    let person = repo::find_person(&state.db.reader, found.id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let lifetime = if person.role.is_staff() {
+        session::STAFF_LIFETIME
+    } else {
+        session::PARTICIPANT_LIFETIME
+    };
+    let mut tx = state.db.begin_write().await?;
+    if let Some(previous) = previous {
+        repo::delete_session(&mut tx, &previous).await?;
+    }
+    let cookie = session::start(&mut tx, person.id, lifetime, state.config.is_https()).await?;
+    tx.commit().await?;
+    tracing::info!(person_id = person.id, "signed in");
+    Ok(SignedIn {
+        cookie,
+        home: home_of(person.role),
+    })
+}
+
+/// Uses an invitation up and signs this phone in.
+pub async fn claim_invitation(
+    state: &AppState,
+    ip: &str,
+    raw_token: &str,
+    previous: Option<String>,
+) -> Result<SignedIn, AppError> {
+    state
+        .limits
+        .codes_ip
+        .hit(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    if !token::is_well_formed(raw_token) {
+        return Err(AppError::NotFound);
+    }
+    let mut tx = state.db.begin_write().await?;
+    let Some(person_id) =
+        repo::consume_invitation(&mut tx, &token::hash_token(raw_token), now()).await?
+    else {
+        tracing::info!("invitation refused: unknown, used or expired");
+        return Err(AppError::NotFound);
+    };
+    if let Some(previous) = previous {
+        repo::delete_session(&mut tx, &previous).await?;
+    }
+    let role = repo::role_of(&mut tx, person_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let lifetime = if role.is_staff() {
+        session::STAFF_LIFETIME
+    } else {
+        session::PARTICIPANT_LIFETIME
+    };
+    let cookie = session::start(&mut tx, person_id, lifetime, state.config.is_https()).await?;
+    tx.commit().await?;
+    tracing::info!(person_id, "invitation claimed");
+    Ok(SignedIn {
+        cookie,
+        home: home_of(role),
+    })
+}
+
+/// A new invitation for `person_id` (older unused ones stop working). Returns the raw token,
+/// shown once on the card.
+pub async fn issue_invitation(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<String, AppError> {
+    let person = managed_person(state, actor, person_id).await?;
+    if !person.active {
+        return Err(AppError::Conflict("person_inactive".into()));
+    }
+    let raw = token::new_token();
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    repo::insert_invitation(
+        &mut tx,
+        &token::hash_token(&raw),
+        person_id,
+        actor.id,
+        now,
+        now + INVITATION_LIFETIME,
+    )
+    .await?;
+    audit::record(&mut tx, actor, "invite", "person", person_id, None).await?;
+    tx.commit().await?;
+    Ok(raw)
+}
+
+/// The person `actor` may manage: staff manage participants, admins manage everyone.
+/// Anyone else's id answers 404.
+pub async fn managed_person(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<Person, AppError> {
+    let person = repo::find_person(&state.db.reader, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let allowed = match actor.role {
+        Role::Admin => true,
+        Role::Staff => person.role == Role::Participant,
+        Role::Participant => false,
+    };
+    if allowed {
+        Ok(person)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn create_person(
+    state: &AppState,
+    actor: &CurrentUser,
+    role: Role,
+    form: PersonForm,
+) -> Result<i64, AppError> {
+    check_sectors(state, &form.sectors).await?;
+    let mut tx = state.db.begin_write().await?;
+    let new = repo::NewPerson {
+        role,
+        first_name: &form.first_name,
+        last_name: &form.last_name,
+        email: form.email.as_deref(),
+        phone: form.phone.as_deref(),
+        password_hash: None,
+    };
+    let id = repo::insert_person(&mut tx, &new, now())
+        .await
+        .map_err(email_taken)?;
+    repo::set_sectors(&mut tx, id, &form.sectors).await?;
+    audit::record(&mut tx, actor, "create", "person", id, Some(role.as_str())).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update_person(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+    form: PersonForm,
+) -> Result<(), AppError> {
+    let person = managed_person(state, actor, person_id).await?;
+    if person.role.is_staff() && form.email.is_none() {
+        return Err(AppError::invalid("email", "email_required"));
+    }
+    check_sectors(state, &form.sectors).await?;
+    let mut tx = state.db.begin_write().await?;
+    repo::update_person(
+        &mut tx,
+        person_id,
+        person.role,
+        &form.first_name,
+        &form.last_name,
+        form.email.as_deref(),
+        form.phone.as_deref(),
+    )
+    .await
+    .map_err(email_taken)?;
+    repo::set_sectors(&mut tx, person_id, &form.sectors).await?;
+    audit::record(&mut tx, actor, "update", "person", person_id, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_active(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+    active: bool,
+) -> Result<(), AppError> {
+    managed_person(state, actor, person_id).await?;
+    if person_id == actor.id {
+        return Err(AppError::Conflict("cannot_change_self".into()));
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::set_active(&mut tx, person_id, active).await?;
+    if !active {
+        repo::delete_sessions_of(&mut tx, person_id).await?;
+    }
+    let action = if active { "reactivate" } else { "deactivate" };
+    audit::record(&mut tx, actor, action, "person", person_id, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn sign_out_everywhere(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<(), AppError> {
+    if person_id != actor.id {
+        managed_person(state, actor, person_id).await?;
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::delete_sessions_of(&mut tx, person_id).await?;
+    if person_id != actor.id {
+        audit::record(
+            &mut tx,
+            actor,
+            "sign_out_everywhere",
+            "person",
+            person_id,
+            None,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn change_role(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+    role: Role,
+) -> Result<(), AppError> {
+    let person = managed_person(state, actor, person_id).await?;
+    if person_id == actor.id {
+        return Err(AppError::Conflict("cannot_change_self".into()));
+    }
+    if !person.role.is_staff() || !role.is_staff() {
+        return Err(AppError::invalid("role", "role_invalid"));
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::set_role(&mut tx, person_id, role).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "change_role",
+        "person",
+        person_id,
+        Some(role.as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password (the current one is asked for when there is one); other sessions end.
+pub async fn change_password(
+    state: &AppState,
+    user: &CurrentUser,
+    current_session: &str,
+    current: String,
+    new: String,
+) -> Result<(), AppError> {
+    if let Some(stored) = repo::password_hash(&state.db.reader, user.id).await? {
+        let key = format!("password:{}", user.id);
+        state
+            .limits
+            .sign_in_account
+            .hit(&key)
+            .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+        if !password::verify(current, Some(stored)).await {
+            return Err(AppError::invalid("current", "password_wrong"));
+        }
+        state.limits.sign_in_account.reset(&key);
+    }
+    if let Some(problem) = password::problem(&new) {
+        return Err(AppError::invalid("new", problem));
+    }
+    let hash = password::hash(new).await.map_err(AppError::internal)?;
+    let mut tx = state.db.begin_write().await?;
+    repo::set_password(&mut tx, user.id, &hash).await?;
+    repo::delete_other_sessions(&mut tx, user.id, current_session).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn check_sectors(state: &AppState, sectors: &[String]) -> Result<(), AppError> {
+    let known = repo::list_sectors(&state.db.reader).await?;
+    if sectors.iter().all(|s| known.contains(s)) {
+        Ok(())
+    } else {
+        Err(AppError::invalid("sectors", "sector_unknown"))
+    }
+}
+
+fn email_taken(error: sqlx::Error) -> AppError {
+    if is_unique_violation(&error) {
+        AppError::invalid("email", "email_taken")
+    } else {
+        AppError::from(error)
+    }
+}
+
+/// The demo's people: an admin, the two coaches, two participants (one with a password).
+/// Their sign-ins are printed by `make run`.
+pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+    let people: [(
+        Role,
+        &str,
+        &str,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        &[&str],
+    ); 5] = [
+        (
+            Role::Admin,
+            "Nadia",
+            "Benali",
+            Some("nadia@coopmanau.example"),
+            None,
+            Some(DEMO_STAFF_PASSWORD),
+            &[],
+        ),
+        (
+            Role::Staff,
+            "Claire",
+            "Dubois",
+            Some("claire@coopmanau.example"),
+            None,
+            Some(DEMO_STAFF_PASSWORD),
+            &["couture", "conciergerie"],
+        ),
+        (
+            Role::Staff,
+            "Karim",
+            "Haddad",
+            Some("karim@coopmanau.example"),
+            None,
+            Some(DEMO_STAFF_PASSWORD),
+            &["cuisine", "salle"],
+        ),
+        (
+            Role::Participant,
+            "Aïcha",
+            "Diallo",
+            None,
+            Some("06 11 22 33 44"),
+            None,
+            &["couture", "conciergerie"],
+        ),
+        (
+            Role::Participant,
+            "Jean",
+            "Lefebvre",
+            None,
+            Some("06 55 66 77 88"),
+            Some(DEMO_PARTICIPANT_PASSWORD),
+            &["cuisine", "salle"],
+        ),
+    ];
+    for (role, first_name, last_name, email, phone, secret, sectors) in people {
+        let hash = match secret {
+            Some(secret) => Some(
+                password::hash(secret.to_owned())
+                    .await
+                    .map_err(|e| sqlx::Error::Protocol(e))?,
+            ),
+            None => None,
+        };
+        let person = repo::NewPerson {
+            role,
+            first_name,
+            last_name,
+            email,
+            phone,
+            password_hash: hash.as_deref(),
+        };
+        let id = repo::insert_person(conn, &person, now()).await?;
+        let sectors: Vec<String> = sectors.iter().map(|s| (*s).to_owned()).collect();
+        repo::set_sectors(conn, id, &sectors).await?;
+    }
+    Ok(())
+}
+
+pub const DEMO_STAFF_PASSWORD: &str = "Blanchemaille-2026";
+pub const DEMO_PARTICIPANT_PASSWORD: &str = "Jean-Roubaix-2026";
+
+/// `coop-manau admin create --email …`: the first admin of a real installation. Prints a
+/// one-time password to change at the first sign-in.
+pub async fn create_admin(
+    state: &AppState,
+    email: &str,
+    first_name: &str,
+    last_name: &str,
+) -> Result<String, AppError> {
+    let email = super::parse_email(email).map_err(|key| AppError::invalid("email", key))?;
+    let first_name =
+        super::parse_name(first_name).map_err(|key| AppError::invalid("first_name", key))?;
+    let last_name =
+        super::parse_name(last_name).map_err(|key| AppError::invalid("last_name", key))?;
+    let secret = token::new_token()[..20].to_owned();
+    let hash = password::hash(secret.clone())
+        .await
+        .map_err(AppError::internal)?;
+    let mut tx = state.db.begin_write().await?;
+    let person = repo::NewPerson {
+        role: Role::Admin,
+        first_name: &first_name,
+        last_name: &last_name,
+        email: Some(&email),
+        phone: None,
+        password_hash: Some(&hash),
+    };
+    repo::insert_person(&mut tx, &person, now())
+        .await
+        .map_err(email_taken)?;
+    tx.commit().await?;
+    Ok(secret)
+}

@@ -1,0 +1,111 @@
+//! Server-side sessions in SQLite (they survive a restart). The cookie carries a random token;
+//! the table keeps its hash. Why not tower-sessions: one table and a middleware of our own give
+//! "sign out everywhere" and "deactivation kills every session" as one DELETE each, with no
+//! session data blob to keep in step with the person's row.
+
+use super::{CurrentUser, repo, token};
+use crate::server::{AppState, now, request::cookie};
+use axum::{
+    extract::{Request, State},
+    http::{HeaderValue, header},
+    middleware::Next,
+    response::Response,
+};
+use sqlx::SqliteConnection;
+
+pub const COOKIE: &str = "coop_session";
+/// Participants sign in once on their own phone: a long sliding session.
+pub const PARTICIPANT_LIFETIME: i64 = 90 * 24 * 3600;
+/// Staff may use shared computers: a working day, renewed while in use.
+pub const STAFF_LIFETIME: i64 = 12 * 3600;
+/// A session is renewed (one write) at most this often.
+const RENEW_EVERY: i64 = 3600;
+
+/// The session a request came with, put in its extensions by [`load_session`].
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: CurrentUser,
+    pub token_hash: String,
+}
+
+/// Starts a session: a new token every time (an old cookie from before sign-in is worthless).
+/// Returns the `Set-Cookie` value.
+pub async fn start(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    lifetime: i64,
+    secure: bool,
+) -> Result<String, sqlx::Error> {
+    let token = token::new_token();
+    repo::insert_session(conn, &token::hash_token(&token), person_id, now(), lifetime).await?;
+    Ok(cookie_value(&token, lifetime, secure))
+}
+
+pub fn cookie_value(token: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+}
+
+pub fn clear_cookie(secure: bool) -> String {
+    cookie_value("", 0, secure)
+}
+
+/// Looks the session cookie up once per request and renews sliding sessions.
+pub async fn load_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let token = cookie(request.headers(), COOKIE).filter(|t| token::is_well_formed(t));
+    let mut renewed_cookie = None;
+    if let Some(token) = token {
+        let token_hash = token::hash_token(&token);
+        let now = now();
+        match repo::find_session(&state.db.reader, &token_hash, now).await {
+            Ok(Some((user, renewed_at, lifetime))) => {
+                if now - renewed_at >= RENEW_EVERY {
+                    match repo::renew_session(&state.db.writer, &token_hash, now).await {
+                        Ok(()) => {
+                            renewed_cookie =
+                                Some(cookie_value(&token, lifetime, state.config.is_https()))
+                        }
+                        Err(error) => tracing::warn!(%error, "session renewal failed"),
+                    }
+                }
+                request
+                    .extensions_mut()
+                    .insert(Session { user, token_hash });
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "session look-up failed"),
+        }
+    }
+    let mut response = next.run(request).await;
+    // A handler that signed in or out has set the cookie itself: leave it.
+    let handler_set_cookie = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(COOKIE)));
+    if let (Some(value), false) = (renewed_cookie, handler_set_cookie) {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Removes expired sessions every hour, for as long as the server runs.
+pub fn spawn_purge(state: AppState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match repo::purge_expired_sessions(&state.db.writer, now()).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "expired sessions purged"),
+                Err(error) => tracing::warn!(%error, "session purge failed"),
+            }
+        }
+    });
+}

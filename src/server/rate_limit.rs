@@ -1,0 +1,96 @@
+//! Attempt counters for sign-in, invitation and code endpoints: a fixed window per key (an IP
+//! address, an account). In memory: a restart forgets them, which only ever favours a person
+//! locked out by mistake. The coop's shared Wi-Fi is one IP, hence generous IP limits and strict
+//! per-account ones.
+
+use std::{
+    collections::HashMap,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+pub struct RateLimiter {
+    limit: u32,
+    window: Duration,
+    counts: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl RateLimiter {
+    pub fn new(limit: u32, window: Duration) -> RateLimiter {
+        RateLimiter {
+            limit,
+            window,
+            counts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts one attempt for `key`; `Err(seconds)` when over the limit (retry after that).
+    pub fn hit(&self, key: &str) -> Result<(), u64> {
+        self.hit_at(key, Instant::now())
+    }
+
+    fn hit_at(&self, key: &str, now: Instant) -> Result<(), u64> {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        if counts.len() > 100_000 {
+            counts.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        }
+        let (start, count) = counts.entry(key.to_owned()).or_insert((now, 0));
+        if now.duration_since(*start) >= self.window {
+            *start = now;
+            *count = 0;
+        }
+        if *count >= self.limit {
+            let left = self.window.saturating_sub(now.duration_since(*start));
+            return Err(left.as_secs().max(1));
+        }
+        *count += 1;
+        Ok(())
+    }
+
+    /// Forgets `key` (a successful sign-in clears the account's failures).
+    pub fn reset(&self, key: &str) {
+        self.counts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+    }
+}
+
+/// The limits of the app.
+pub struct Limits {
+    /// Sign-in attempts per IP address.
+    pub sign_in_ip: RateLimiter,
+    /// Failed sign-ins per account.
+    pub sign_in_account: RateLimiter,
+    /// Invitation and code look-ups per IP address.
+    pub codes_ip: RateLimiter,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        let quarter = Duration::from_secs(15 * 60);
+        Limits {
+            sign_in_ip: RateLimiter::new(30, quarter),
+            sign_in_account: RateLimiter::new(5, quarter),
+            codes_ip: RateLimiter::new(30, quarter),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_beyond_the_limit_until_the_window_ends() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(60));
+        let t0 = Instant::now();
+        assert!(limiter.hit_at("ip", t0).is_ok());
+        assert!(limiter.hit_at("ip", t0).is_ok());
+        assert_eq!(limiter.hit_at("ip", t0 + Duration::from_secs(15)), Err(45));
+        assert!(limiter.hit_at("other", t0).is_ok());
+        assert!(limiter.hit_at("ip", t0 + Duration::from_secs(61)).is_ok());
+        limiter.reset("ip");
+        assert!(limiter.hit_at("ip", t0 + Duration::from_secs(62)).is_ok());
+    }
+}

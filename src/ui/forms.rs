@@ -1,0 +1,72 @@
+//! Form fields with their label, hint and error message, linked for screen readers. They are
+//! plain HTML: they work the same with JavaScript off.
+
+use crate::{error::AppError, i18n::use_texts};
+use leptos::prelude::*;
+
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    /// The input's `type`: text, email, tel, password…
+    kind: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The last answer of the form's server function: its message for this field, if any.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<AppError>>>,
+) -> impl IntoView {
+    let message = use_texts().errors.message;
+    let field_error = move || {
+        error
+            .and_then(|e| e.get())
+            .and_then(|e| e.field(name).map(message))
+    };
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let ids: Vec<&str> = [
+                hint.map(|_| hint_id.as_str()),
+                field_error().map(|_| error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                required=required
+                aria-invalid=move || field_error().map(|_| "true")
+                aria-describedby=described_by
+            />
+            {move || field_error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
+        </div>
+    }
+}
+
+/// The error of a field that is not a text input (a group of checkboxes…).
+#[component]
+pub fn FieldError(name: &'static str, error: Signal<Option<AppError>>) -> impl IntoView {
+    let message = use_texts().errors.message;
+    move || {
+        error
+            .get()
+            .and_then(|e| e.field(name).map(message))
+            .map(|text| view! { <p class="field-error">{text}</p> })
+    }
+}
