@@ -23,6 +23,13 @@ run: tools build
 	@echo "  Coop'Manau: http://$(SITE_ADDR)"
 	@echo "  Database:   $(DATABASE_URL) (demo data seeded on a new database)"
 	@echo ""
+	@echo "  Demo sign-ins (http://$(SITE_ADDR)/connexion):"
+	@echo "    admin        nadia@coopmanau.example   Blanchemaille-2026"
+	@echo "    staff        claire@coopmanau.example  Blanchemaille-2026  (textile coach)"
+	@echo "    staff        karim@coopmanau.example   Blanchemaille-2026  (food coach)"
+	@echo "    participant  06 55 66 77 88            Jean-Roubaix-2026"
+	@echo "    participant  Aïcha Diallo: no password; staff print her a sign-in card"
+	@echo ""
 	DEMO=true SITE_ADDR=$(SITE_ADDR) DATABASE_URL=$(DATABASE_URL) SITE_ROOT=target/site ./target/release/coop-manau
 
 ## Every test: one release build, reused by Playwright.

@@ -21,7 +21,8 @@ CREATE TABLE person (
     last_name TEXT NOT NULL CHECK (length(last_name) BETWEEN 1 AND 60),
     -- Staff sign in with their email; participants may have none.
     email TEXT UNIQUE COLLATE NOCASE CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
-    phone TEXT CHECK (phone IS NULL OR length(phone) BETWEEN 10 AND 20),
+    -- Participants may sign in with their phone number: one account per number.
+    phone TEXT UNIQUE CHECK (phone IS NULL OR length(phone) BETWEEN 10 AND 20),
     password_hash TEXT,
     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     created_at INTEGER NOT NULL,

@@ -1,4 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { chromium, expect, test } from "@playwright/test";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expectAccessible, expectNoHorizontalScroll, hydrated, open } from "./support";
 
 test("the home page presents the coop in French", async ({ page }, testInfo) => {
@@ -10,8 +13,8 @@ test("the home page presents the coop in French", async ({ page }, testInfo) => 
   }
   // Lunch on Tuesdays and Thursdays, from the database.
   const lunch = page.getByRole("article").filter({ hasText: "Restaurant" });
-  await expect(lunch.getByText("mardi")).toBeVisible();
-  await expect(lunch.getByText("jeudi")).toBeVisible();
+  await expect(lunch.getByRole("term").filter({ hasText: "mardi" })).toBeVisible();
+  await expect(lunch.getByRole("term").filter({ hasText: "jeudi" })).toBeVisible();
   await expect(page.getByRole("banner")).toBeVisible();
   await expect(page.getByRole("main")).toBeVisible();
   await expect(page.getByRole("contentinfo")).toBeVisible();
@@ -70,7 +73,7 @@ test("the offline page is French and accessible", async ({ page }, testInfo) => 
   await expectAccessible(page);
 });
 
-test("the manifest makes the app installable", async ({ page, request }, testInfo) => {
+test("the manifest makes the app installable", async ({ request }, testInfo) => {
   const manifest = await (await request.get("/manifest.webmanifest")).json();
   expect(manifest).toMatchObject({ name: "Coop'Manau", short_name: "Coop'Manau", lang: "fr", display: "standalone", start_url: "/", scope: "/" });
   const icons = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`);
@@ -80,11 +83,24 @@ test("the manifest makes the app installable", async ({ page, request }, testInf
   }
 
   test.skip(!hydrated(testInfo), "installability needs the service worker, hence JavaScript");
-  await open(page, "/", testInfo);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-  expect(installabilityErrors).toEqual([]);
+  // Chromium never offers to install from an incognito profile, which test contexts are.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "coop-manau-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 360, height: 800 },
+  });
+  try {
+    const installPage = await context.newPage();
+    await open(installPage, "/", testInfo);
+    await installPage.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(installPage);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test("after one visit the app still answers offline", async ({ page, context }, testInfo) => {

@@ -22,7 +22,7 @@ pub fn problem(password: &str) -> Option<&'static str> {
         return Some("password_too_long");
     }
     let lowered = password.to_lowercase();
-    let same_character = lowered.chars().all(|c| Some(c) == lowered.chars().next());
+    let same_character = lowered.chars().all(|c| lowered.starts_with(c));
     if same_character || COMMON.lines().any(|common| common == lowered) {
         return Some("password_common");
     }

@@ -210,7 +210,7 @@ pub async fn create_person(
     };
     let id = repo::insert_person(&mut tx, &new, now())
         .await
-        .map_err(email_taken)?;
+        .map_err(contact_taken)?;
     repo::set_sectors(&mut tx, id, &form.sectors).await?;
     audit::record(&mut tx, actor, "create", "person", id, Some(role.as_str())).await?;
     tx.commit().await?;
@@ -239,7 +239,7 @@ pub async fn update_person(
         form.phone.as_deref(),
     )
     .await
-    .map_err(email_taken)?;
+    .map_err(contact_taken)?;
     repo::set_sectors(&mut tx, person_id, &form.sectors).await?;
     audit::record(&mut tx, actor, "update", "person", person_id, None).await?;
     tx.commit().await?;
@@ -360,26 +360,33 @@ async fn check_sectors(state: &AppState, sectors: &[String]) -> Result<(), AppEr
     }
 }
 
-fn email_taken(error: sqlx::Error) -> AppError {
-    if is_unique_violation(&error) {
-        AppError::invalid("email", "email_taken")
+/// A UNIQUE violation on a person is a taken email or phone number, said next to its field.
+fn contact_taken(error: sqlx::Error) -> AppError {
+    if !is_unique_violation(&error) {
+        return AppError::from(error);
+    }
+    if error.to_string().contains("person.phone") {
+        AppError::invalid("phone", "phone_taken")
     } else {
-        AppError::from(error)
+        AppError::invalid("email", "email_taken")
     }
 }
+
+/// Role, first and last name, email, phone, password, sectors.
+type DemoPerson = (
+    Role,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+);
 
 /// The demo's people: an admin, the two coaches, two participants (one with a password).
 /// Their sign-ins are printed by `make run`.
 pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
-    let people: [(
-        Role,
-        &str,
-        &str,
-        Option<&str>,
-        Option<&str>,
-        Option<&str>,
-        &[&str],
-    ); 5] = [
+    let people: [DemoPerson; 5] = [
         (
             Role::Admin,
             "Nadia",
@@ -431,7 +438,7 @@ pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Er
             Some(secret) => Some(
                 password::hash(secret.to_owned())
                     .await
-                    .map_err(|e| sqlx::Error::Protocol(e))?,
+                    .map_err(sqlx::Error::Protocol)?,
             ),
             None => None,
         };
@@ -481,7 +488,7 @@ pub async fn create_admin(
     };
     repo::insert_person(&mut tx, &person, now())
         .await
-        .map_err(email_taken)?;
+        .map_err(contact_taken)?;
     tx.commit().await?;
     Ok(secret)
 }

@@ -87,10 +87,10 @@ pub async fn load_session(
         .get_all(header::SET_COOKIE)
         .iter()
         .any(|v| v.to_str().is_ok_and(|v| v.starts_with(COOKIE)));
-    if let (Some(value), false) = (renewed_cookie, handler_set_cookie) {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+    if let (Some(value), false) = (renewed_cookie, handler_set_cookie)
+        && let Ok(value) = HeaderValue::from_str(&value)
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }

@@ -78,8 +78,8 @@ pub fn SignInPage() -> impl IntoView {
             <p>{t.accounts.sign_in_intro}</p>
             {move || error().map(|error| view! { <ErrorNotice error /> })}
             <ActionForm action attr:class="form">
-                <TextField name="login" label=t.accounts.login_label kind="text" autocomplete="username" required=true error=Signal::derive(move || error()) />
-                <TextField name="password" label=t.accounts.password_label kind="password" autocomplete="current-password" required=true error=Signal::derive(move || error()) />
+                <TextField name="login" label=t.accounts.login_label kind="text" autocomplete="username" required=true error=Signal::derive(error) />
+                <TextField name="password" label=t.accounts.password_label kind="password" autocomplete="current-password" required=true error=Signal::derive(error) />
                 <button type="submit">{t.accounts.sign_in_button}</button>
             </ActionForm>
             <p class="hint">{t.accounts.participant_hint}</p>

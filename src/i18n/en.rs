@@ -187,6 +187,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "email_invalid" => "This email address is not valid (example: first.last@example.org).",
             "email_required" => "The email address is required.",
             "email_taken" => "This email address is already used by another account.",
+            "phone_taken" => "This number already belongs to another account.",
             "phone_invalid" => "This number is not valid (example: 06 12 34 56 78).",
             "sector_unknown" => "This sector does not exist.",
             "role_invalid" => "This role is not possible here.",

@@ -183,6 +183,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             }
             "email_required" => "L'adresse e-mail est obligatoire.",
             "email_taken" => "Cette adresse e-mail est déjà utilisée par un autre compte.",
+            "phone_taken" => "Ce numéro est déjà celui d'un autre compte.",
             "phone_invalid" => "Ce numéro n'est pas valide (exemple : 06 12 34 56 78).",
             "sector_unknown" => "Ce secteur n'existe pas.",
             "role_invalid" => "Ce rôle n'est pas possible ici.",

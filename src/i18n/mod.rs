@@ -277,6 +277,7 @@ mod tests {
             "email_required",
             "email_taken",
             "phone_invalid",
+            "phone_taken",
             "sector_unknown",
             "role_invalid",
             "person_inactive",

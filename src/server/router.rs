@@ -71,8 +71,15 @@ async fn service_worker(State(state): State<AppState>) -> Response {
     let script = state
         .assets
         .service_worker(&state.leptos_options.site_pkg_dir);
+    // A worker's own CSP governs what it may fetch: it caches this site's files.
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'self'; frame-ancestors 'none'",
+            ),
+        ],
         script,
     )
         .into_response()

@@ -125,12 +125,18 @@ pub async fn cache_control(
     } else {
         "no-cache"
     };
-    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
-        response
-            .headers_mut()
-            .entry(header::CACHE_CONTROL)
-            .or_insert(HeaderValue::from_static(value));
-    }
+    let cacheable = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    let value = if cacheable {
+        value
+    } else if signed_in {
+        "private, no-cache"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static(value));
     response
 }
 

@@ -1,4 +1,7 @@
-use coop_manau::server::{AppState, assets::Assets, build_state, config::Config, router::router};
+use coop_manau::{
+    accounts::{CurrentUser, Role, repo, session},
+    server::{AppState, assets::Assets, build_state, config::Config, now, router::router},
+};
 use std::{net::SocketAddr, path::Path};
 use tempfile::TempDir;
 
@@ -91,5 +94,81 @@ impl TestApp {
             .header("sec-fetch-site", "same-origin")
             .header("origin", &self.address)
             .form(form)
+    }
+}
+
+impl TestApp {
+    /// A new person of `role`, with a password when given.
+    pub async fn person(
+        &self,
+        role: Role,
+        first_name: &str,
+        email: Option<&str>,
+        password: Option<&str>,
+    ) -> i64 {
+        let hash = match password {
+            Some(p) => Some(
+                coop_manau::accounts::password::hash(p.to_owned())
+                    .await
+                    .unwrap(),
+            ),
+            None => None,
+        };
+        let mut tx = self.state.db.begin_write().await.unwrap();
+        let id = repo::insert_person(
+            &mut tx,
+            &repo::NewPerson {
+                role,
+                first_name,
+                last_name: "Test",
+                email,
+                phone: None,
+                password_hash: hash.as_deref(),
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// A fresh session for `person_id`, as the `Cookie` header a browser would send.
+    pub async fn session_for(&self, person_id: i64) -> String {
+        let mut tx = self.state.db.begin_write().await.unwrap();
+        let set_cookie = session::start(&mut tx, person_id, session::STAFF_LIFETIME, false)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        set_cookie.split(';').next().unwrap().to_owned()
+    }
+
+    /// Who the server thinks `cookie` is.
+    pub async fn whoami(&self, cookie: &str) -> Option<CurrentUser> {
+        self.client
+            .get(self.url("/api/get_current_user"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// How many rows the app has written so far: every write goes through the one writer
+    /// connection, whose `total_changes()` counts them. Equal before and after = nothing written.
+    pub async fn writes(&self) -> i64 {
+        sqlx::query_scalar("SELECT total_changes()")
+            .fetch_one(&self.state.db.writer)
+            .await
+            .unwrap()
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db.reader)
+            .await
+            .unwrap()
     }
 }

@@ -2,5 +2,7 @@
 //! capability.
 #![cfg(feature = "ssr")]
 
+mod accounts;
+mod authorization;
 mod foundation;
 mod helpers;

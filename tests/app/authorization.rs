@@ -1,0 +1,319 @@
+//! The authorization matrix: every server function, called as each kind of caller, answers as
+//! this table says, and writes nothing when it refuses. A server function missing from the
+//! table fails the test: each issue adds its own rows.
+
+use crate::helpers::{TestApp, spawn_app};
+use coop_manau::accounts::{Role, service};
+use reqwest::StatusCode;
+use std::collections::BTreeSet;
+
+/// Who calls.
+#[derive(Debug, Clone, Copy)]
+enum Caller {
+    Anonymous,
+    Participant,
+    /// Another participant than the one the call is about.
+    OtherParticipant,
+    Staff,
+    Admin,
+}
+
+const CALLERS: [Caller; 5] = [
+    Caller::Anonymous,
+    Caller::Participant,
+    Caller::OtherParticipant,
+    Caller::Staff,
+    Caller::Admin,
+];
+
+/// The people and objects the calls are about.
+struct World {
+    participant: i64,
+    other_participant: i64,
+    staff: i64,
+    admin: i64,
+    /// A participant that staff act upon.
+    target: i64,
+    /// A staff member whose role the admin changes.
+    target_staff: i64,
+    card_token: String,
+}
+
+struct Row {
+    path: &'static str,
+    /// Form fields (POST) or query (GET).
+    args: fn(&World) -> Vec<(&'static str, String)>,
+    /// Anonymous, participant, other participant, staff, admin.
+    expect: [u16; 5],
+}
+
+const OK: u16 = 200;
+const PUBLIC: [u16; 5] = [OK; 5];
+const SIGNED_IN: [u16; 5] = [401, OK, OK, OK, OK];
+const STAFF: [u16; 5] = [401, 403, 403, OK, OK];
+const ADMIN: [u16; 5] = [401, 403, 403, 403, OK];
+
+fn rows() -> Vec<Row> {
+    vec![
+        // Foundation.
+        Row {
+            path: "/api/set_locale",
+            args: |_| vec![("locale", "en".into())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/list_service_hours",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        // Accounts. Reads before the writes that would change what they read.
+        Row {
+            path: "/api/get_current_user",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_invitation",
+            args: |w| vec![("token", w.card_token.clone())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_invitation_card",
+            args: |w| vec![("token", w.card_token.clone())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_participants",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_staff",
+            args: |_| vec![],
+            expect: ADMIN,
+        },
+        Row {
+            path: "/api/list_sectors",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_person",
+            args: |w| vec![("id", w.target.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_audit",
+            args: |_| vec![("object_type", "person".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/sign_in",
+            args: |_| {
+                vec![
+                    ("login", "matrix@test.example".into()),
+                    ("password", "fil rouge de Roubaix".into()),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/sign_out",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/sign_out_everywhere",
+            args: |_| vec![],
+            expect: SIGNED_IN,
+        },
+        Row {
+            path: "/api/change_password",
+            args: |_| {
+                vec![
+                    ("current", String::new()),
+                    ("new", "Une phrase de passe".into()),
+                    ("confirm", "Une phrase de passe".into()),
+                ]
+            },
+            expect: SIGNED_IN,
+        },
+        // An unknown invitation: nobody signs in with it, whoever they are.
+        Row {
+            path: "/api/claim_invitation",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/create_participant",
+            args: |_| {
+                vec![
+                    ("first_name", "Nouvelle".into()),
+                    ("last_name", "Personne".into()),
+                    ("phone", String::new()),
+                    ("email", String::new()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_person",
+            args: |w| {
+                vec![
+                    ("id", w.target.to_string()),
+                    ("first_name", "Cible".into()),
+                    ("last_name", "Modifiée".into()),
+                    ("phone", String::new()),
+                    ("email", String::new()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/sign_out_person",
+            args: |w| vec![("id", w.target.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/set_person_active",
+            args: |w| vec![("id", w.target.to_string()), ("active", "true".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/issue_invitation",
+            args: |w| vec![("id", w.target.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/create_staff",
+            args: |_| {
+                vec![
+                    ("first_name", "Nouveau".into()),
+                    ("last_name", "Collègue".into()),
+                    ("email", "nouveau@test.example".into()),
+                    ("role", "staff".into()),
+                ]
+            },
+            expect: ADMIN,
+        },
+        Row {
+            path: "/api/change_role",
+            args: |w| vec![("id", w.target_staff.to_string()), ("role", "staff".into())],
+            expect: ADMIN,
+        },
+    ]
+}
+
+async fn world(app: &TestApp) -> World {
+    let staff = app
+        .person(Role::Staff, "Claire", Some("claire@test.example"), None)
+        .await;
+    let admin = app
+        .person(Role::Admin, "Nadia", Some("nadia@test.example"), None)
+        .await;
+    let target = app.person(Role::Participant, "Cible", None, None).await;
+    let actor = coop_manau::accounts::CurrentUser {
+        id: staff,
+        role: Role::Staff,
+        first_name: "Claire".into(),
+        last_name: "Test".into(),
+        has_password: false,
+    };
+    let card_token = service::issue_invitation(&app.state, &actor, target)
+        .await
+        .unwrap();
+    app.person(
+        Role::Staff,
+        "Matrix",
+        Some("matrix@test.example"),
+        Some("fil rouge de Roubaix"),
+    )
+    .await;
+    World {
+        participant: app.person(Role::Participant, "Aïcha", None, None).await,
+        other_participant: app.person(Role::Participant, "Jean", None, None).await,
+        staff,
+        admin,
+        target,
+        target_staff: app
+            .person(Role::Staff, "Karim", Some("karim@test.example"), None)
+            .await,
+        card_token,
+    }
+}
+
+#[tokio::test]
+async fn every_server_function_answers_each_caller_as_the_table_says() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let rows = rows();
+
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let covered: BTreeSet<String> = rows.iter().map(|row| row.path.to_owned()).collect();
+    let missing: Vec<_> = registered.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions missing from the authorization matrix: {missing:?}"
+    );
+    let unknown: Vec<_> = covered.difference(&registered).collect();
+    assert!(
+        unknown.is_empty(),
+        "rows for server functions that do not exist: {unknown:?}"
+    );
+
+    let methods: std::collections::HashMap<String, http::Method> =
+        leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, method)| (path.to_owned(), method))
+            .collect();
+    let mut failures = Vec::new();
+    for row in &rows {
+        for (caller, expected) in CALLERS.iter().zip(row.expect) {
+            let person = match caller {
+                Caller::Anonymous => None,
+                Caller::Participant => Some(world.participant),
+                Caller::OtherParticipant => Some(world.other_participant),
+                Caller::Staff => Some(world.staff),
+                Caller::Admin => Some(world.admin),
+            };
+            let cookie = match person {
+                Some(id) => Some(app.session_for(id).await),
+                None => None,
+            };
+            let args = (row.args)(&world);
+            let mut request = if methods[row.path] == http::Method::GET {
+                app.client.get(app.url(row.path)).query(&args)
+            } else {
+                app.client
+                    .post(app.url(row.path))
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&args)
+            };
+            if let Some(cookie) = &cookie {
+                request = request.header("cookie", cookie);
+            }
+            let writes_before = app.writes().await;
+            let status = request.send().await.unwrap().status();
+            let wrote = app.writes().await != writes_before;
+            if status.as_u16() != expected {
+                failures.push(format!(
+                    "{} as {caller:?}: {status}, expected {expected}",
+                    row.path
+                ));
+            }
+            if status.is_client_error() && wrote {
+                failures.push(format!(
+                    "{} as {caller:?}: refused with {status} but wrote",
+                    row.path
+                ));
+            }
+            assert!(
+                !status.is_server_error() || status == StatusCode::SERVICE_UNAVAILABLE,
+                "{} as {caller:?}: {status}",
+                row.path
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
