@@ -39,10 +39,13 @@ test("staff create a participant, print the card, and the participant's phone si
   await signInAsStaff(page, testInfo);
   await page.getByRole("link", { name: "Coopératrices et coopérateurs" }).click();
   await expectNoHorizontalScroll(page);
-  const firstName = `Fatou${Date.now() % 100000}`;
+  // Both projects share one server: names and phone numbers must not clash.
+  const unique = String(Date.now() % 100_000_000).padStart(8, "0");
+  const firstName = `Fatou${unique.slice(-5)}`;
+  const phoneNumber = `${hydrated(testInfo) ? "06" : "07"}${unique}`;
   await page.getByLabel("Prénom").fill(firstName);
   await page.getByLabel("Nom", { exact: true }).fill("Sow");
-  await page.getByLabel("Téléphone (facultatif)").fill("06 12 34 56 78");
+  await page.getByLabel("Téléphone (facultatif)").fill(phoneNumber);
   await page.getByRole("checkbox", { name: "Cuisine" }).check();
   await page.getByRole("button", { name: "Créer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${firstName} Sow` })).toBeVisible();

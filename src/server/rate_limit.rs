@@ -72,7 +72,8 @@ impl Default for Limits {
         Limits {
             sign_in_ip: RateLimiter::new(30, quarter),
             sign_in_account: RateLimiter::new(5, quarter),
-            codes_ip: RateLimiter::new(30, quarter),
+            // A whole group may claim its cards on the coop's Wi-Fi the same morning.
+            codes_ip: RateLimiter::new(60, quarter),
         }
     }
 }

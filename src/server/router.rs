@@ -28,24 +28,47 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(from_fn(security::server_fn_status))
-        .layer(from_fn_with_state(state.clone(), crate::accounts::session::load_session))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::accounts::session::load_session,
+        ))
         .layer(from_fn_with_state(state.clone(), security::cache_control))
-        .layer(from_fn_with_state(state.clone(), security::refuse_cross_site))
+        .layer(from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site,
+        ))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
-        .layer(from_fn_with_state(state.clone(), security::security_headers))
+        .layer(from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ))
         // Paths and statuses only: no query strings, headers or bodies (personal data) in logs.
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    let path = redact_secrets(request.uri().path());
+                    tracing::info_span!("request", method = %request.method(), %path)
                 })
                 .on_request(())
-                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
+                ),
         )
         .with_state(state)
+}
+
+/// Paths may carry secrets (invitation and private links): those segments are not logged.
+fn redact_secrets(path: &str) -> String {
+    path.split('/')
+        .map(|segment| if segment.len() >= 32 { "…" } else { segment })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
@@ -83,4 +106,20 @@ async fn service_worker(State(state): State<AppState>) -> Response {
         script,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_in_paths_are_not_logged() {
+        let token = "a".repeat(43);
+        assert_eq!(
+            super::redact_secrets(&format!("/invitation/{token}")),
+            "/invitation/…"
+        );
+        assert_eq!(
+            super::redact_secrets("/equipe/personnes/12"),
+            "/equipe/personnes/12"
+        );
+    }
 }

@@ -1,4 +1,4 @@
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 use coop_manau::{accounts::Role, error::AppError};
 use reqwest::{StatusCode, header};
 
@@ -572,4 +572,45 @@ async fn pages_refuse_with_the_right_status_in_french() {
         html.contains("Jean Test") && !html.contains(">Équipe<"),
         "no staff link for participants"
     );
+}
+
+#[tokio::test]
+async fn the_first_admin_is_created_by_the_command_with_a_one_time_password() {
+    let app = spawn_app_with(false).await;
+    let password = coop_manau::accounts::service::create_admin(
+        &app.state,
+        "Direction@Alma.example",
+        "Nadia",
+        "Benali",
+    )
+    .await
+    .unwrap();
+    assert!(password.len() >= 16);
+    let response = sign_in(&app, "direction@alma.example", &password, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::LOCATION], "/equipe");
+    let again =
+        coop_manau::accounts::service::create_admin(&app.state, "direction@alma.example", "N", "B")
+            .await;
+    assert_eq!(again.unwrap_err().field("email"), Some("email_taken"));
+}
+
+#[tokio::test]
+async fn expired_sessions_are_refused_then_purged() {
+    let app = spawn_app().await;
+    let participant = app.person(Role::Participant, "Jean", None, None).await;
+    let cookie = app.session_for(participant).await;
+    sqlx::query("UPDATE session SET expires_at = 1")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    assert_eq!(app.whoami(&cookie).await, None);
+    let purged = coop_manau::accounts::repo::purge_expired_sessions(
+        &app.state.db.writer,
+        coop_manau::server::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(purged, 1);
+    assert_eq!(app.count("SELECT count(*) FROM session").await, 0);
 }
