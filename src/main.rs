@@ -1,6 +1,10 @@
 //! Server entry: configuration -> database -> router -> serve. Thin on purpose.
 
 #[cfg(feature = "ssr")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     use axum::serve::ListenerExt;

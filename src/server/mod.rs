@@ -1,6 +1,7 @@
 //! Server-only plumbing: configuration, database, state, security layers, the HTML shell.
 
 pub mod assets;
+pub mod cache;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -48,5 +49,6 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         config: Arc::new(config),
         assets: Arc::new(assets),
         limits: Arc::new(rate_limit::Limits::default()),
+        service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
     })
 }

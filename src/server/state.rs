@@ -1,5 +1,6 @@
-use super::{assets::Assets, config::Config, db::Db, rate_limit::Limits};
+use super::{assets::Assets, cache::Cached, config::Config, db::Db, rate_limit::Limits};
 use crate::error::AppError;
+use crate::home::ServiceHours;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -12,6 +13,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub assets: Arc<Assets>,
     pub limits: Arc<Limits>,
+    /// The home page's opening hours (changed only by staff, rarely).
+    pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
 }
 
 /// The state, from a server function or a server-rendered component.
