@@ -61,6 +61,15 @@ pub struct CurrentUser {
     pub has_password: bool,
 }
 
+/// Who made the request being rendered, provided by the server's HTML shell from the session,
+/// so the layout adapts to the role without asking a server function.
+#[derive(Debug, Clone)]
+pub struct RequestUser(pub Option<CurrentUser>);
+
+pub fn use_request_user() -> Option<CurrentUser> {
+    leptos::prelude::use_context::<RequestUser>().and_then(|user| user.0)
+}
+
 /// A person as staff see them in lists and forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {

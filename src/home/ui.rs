@@ -9,7 +9,6 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
-    let services = Resource::new(|| (), |_| list_service_hours());
     view! {
         <Title text=format!("{} · {}", t.common.app_name, t.common.tagline) />
         <section class="page home">
@@ -20,7 +19,9 @@ pub fn HomePage() -> impl IntoView {
             <h2>{t.home.services_title}</h2>
             <Suspense>
                 {move || Suspend::new(async move {
-                    match services.await {
+                    // A plain future, not a Resource: islands never need this data in the
+                    // browser, so nothing is registered for serialization.
+                    match list_service_hours().await {
                         Ok(services) => view! { <ServiceList services t /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }

@@ -1,7 +1,10 @@
 //! The HTML document around every page: language, CSP nonce, assets, service worker.
 
 use super::{request, security::page_csp, state::AppState};
-use crate::app::App;
+use crate::{
+    accounts::{RequestUser, session::Session},
+    app::App,
+};
 use leptos::{nonce::use_nonce, prelude::*};
 use leptos_axum::ResponseOptions;
 use leptos_meta::MetaTags;
@@ -15,10 +18,14 @@ const SERVICE_WORKER_REGISTRATION: &str = r#"if ("serviceWorker" in navigator) {
 }"#;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locale = use_context::<http::request::Parts>()
+    let parts = use_context::<http::request::Parts>();
+    let locale = parts
+        .as_ref()
         .map(|parts| request::locale(&parts.headers))
         .unwrap_or_default();
     provide_context(locale);
+    let user = parts.and_then(|parts| parts.extensions.get::<Session>().map(|s| s.user.clone()));
+    provide_context(RequestUser(user));
     let texts = locale.texts();
     let nonce = use_nonce();
     if let Some(response) = use_context::<ResponseOptions>() {

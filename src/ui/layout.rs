@@ -7,14 +7,15 @@ use super::{
     locale::LocaleSwitch,
     offline::OfflineBanner,
 };
-use crate::{accounts::api::get_current_user, i18n::use_texts};
+use crate::{accounts::use_request_user, i18n::use_texts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = use_request_user();
+    let staff = user.as_ref().is_some_and(|u| u.role.is_staff());
     view! {
         <a class="skip-link" href="#main">
             {t.common.skip_to_content}
@@ -35,31 +36,23 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavItem href="/" label=t.nav.home>
                     <HomeIcon />
                 </NavItem>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        let user = user.await.ok().flatten();
-                        let staff = user.as_ref().is_some_and(|u| u.role.is_staff());
-                        view! {
-                            {staff.then(|| view! {
-                                <NavItem href="/equipe" label=t.nav.staff>
-                                    <TeamIcon />
-                                </NavItem>
-                            })}
-                            {match user {
-                                Some(_) => view! {
-                                    <NavItem href="/compte" label=t.nav.account>
-                                        <PersonIcon />
-                                    </NavItem>
-                                }.into_any(),
-                                None => view! {
-                                    <NavItem href="/connexion" label=t.nav.sign_in>
-                                        <PersonIcon />
-                                    </NavItem>
-                                }.into_any(),
-                            }}
-                        }
-                    })}
-                </Suspense>
+                {staff.then(|| view! {
+                    <NavItem href="/equipe" label=t.nav.staff>
+                        <TeamIcon />
+                    </NavItem>
+                })}
+                {match user {
+                    Some(_) => view! {
+                        <NavItem href="/compte" label=t.nav.account>
+                            <PersonIcon />
+                        </NavItem>
+                    }.into_any(),
+                    None => view! {
+                        <NavItem href="/connexion" label=t.nav.sign_in>
+                            <PersonIcon />
+                        </NavItem>
+                    }.into_any(),
+                }}
             </ul>
         </nav>
         <footer class="site-footer">
