@@ -96,12 +96,7 @@ async fn a_cookie_replayed_after_sign_out_gets_401() {
         StatusCode::OK
     );
 
-    let response = app
-        .post_form("/api/sign_out", &[])
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_as("/api/sign_out", &[], &cookie).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         response.headers()["clear-site-data"],
@@ -143,14 +138,12 @@ async fn deactivation_kills_every_session_at_once_and_is_audited() {
 
     let id = participant.to_string();
     let response = app
-        .post_form(
+        .post_as(
             "/api/set_person_active",
             &[("id", &id), ("active", "false")],
+            &staff_cookie,
         )
-        .header("cookie", &staff_cookie)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(app.whoami(&phone).await, None);
     assert_eq!(app.whoami(&other_phone).await, None);
@@ -222,7 +215,7 @@ async fn brute_force_gets_429_per_account_then_per_address() {
         blocked.json::<AppError>().await.unwrap(),
         AppError::RateLimited { .. }
     ));
-    assert!(blocked_headers_free_of_cookie(&app).await);
+    assert!(no_session_was_started(&app).await);
 
     // Other accounts from the same address, until the address's own limit.
     let mut statuses = Vec::new();
@@ -245,7 +238,7 @@ async fn brute_force_gets_429_per_account_then_per_address() {
     assert!(!statuses.iter().any(|s| s.is_server_error()));
 }
 
-async fn blocked_headers_free_of_cookie(app: &TestApp) -> bool {
+async fn no_session_was_started(app: &TestApp) -> bool {
     app.count("SELECT count(*) FROM session").await == 0
 }
 
@@ -259,11 +252,12 @@ async fn an_invitation_signs_in_once_and_get_consumes_nothing() {
     let staff_cookie = app.session_for(staff).await;
 
     let issued = app
-        .post_form("/api/issue_invitation", &[("id", &participant.to_string())])
-        .header("cookie", &staff_cookie)
-        .send()
-        .await
-        .unwrap();
+        .post_as(
+            "/api/issue_invitation",
+            &[("id", &participant.to_string())],
+            &staff_cookie,
+        )
+        .await;
     assert_eq!(issued.status(), StatusCode::OK);
     let token: String = issued.json().await.unwrap();
     let lifetime = app
@@ -330,11 +324,12 @@ async fn an_invitation_expires_after_seven_days() {
     let participant = app.person(Role::Participant, "Jean", None, None).await;
     let staff_cookie = app.session_for(staff).await;
     let issued = app
-        .post_form("/api/issue_invitation", &[("id", &participant.to_string())])
-        .header("cookie", &staff_cookie)
-        .send()
-        .await
-        .unwrap();
+        .post_as(
+            "/api/issue_invitation",
+            &[("id", &participant.to_string())],
+            &staff_cookie,
+        )
+        .await;
     let token: String = issued.json().await.unwrap();
     // Seven days and one second later.
     sqlx::query(
@@ -388,7 +383,7 @@ async fn staff_create_and_edit_participants_with_field_errors_in_french() {
 
     let writes = app.writes().await;
     let refused = app
-        .post_form(
+        .post_as(
             "/api/create_participant",
             &[
                 ("first_name", " "),
@@ -396,11 +391,9 @@ async fn staff_create_and_edit_participants_with_field_errors_in_french() {
                 ("phone", "12"),
                 ("email", "pas-un-mail"),
             ],
+            &cookie,
         )
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: AppError = refused.json().await.unwrap();
     assert_eq!(error.field("first_name"), Some("name_required"));
@@ -409,7 +402,7 @@ async fn staff_create_and_edit_participants_with_field_errors_in_french() {
     assert_eq!(app.writes().await, writes);
 
     let unknown_sector = app
-        .post_form(
+        .post_as(
             "/api/create_participant",
             &[
                 ("first_name", "A"),
@@ -418,11 +411,9 @@ async fn staff_create_and_edit_participants_with_field_errors_in_french() {
                 ("email", ""),
                 ("sectors[]", "astronomie"),
             ],
+            &cookie,
         )
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(unknown_sector.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.writes().await, writes);
 }
@@ -435,11 +426,12 @@ async fn the_audit_log_is_append_only_and_filterable() {
         .await;
     let participant = app.person(Role::Participant, "Jean", None, None).await;
     let cookie = app.session_for(staff).await;
-    app.post_form("/api/sign_out_person", &[("id", &participant.to_string())])
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+    app.post_as(
+        "/api/sign_out_person",
+        &[("id", &participant.to_string())],
+        &cookie,
+    )
+    .await;
     assert!(
         sqlx::query("UPDATE audit_log SET action = 'x'")
             .execute(&app.state.db.writer)
@@ -495,32 +487,28 @@ async fn a_participant_sets_a_password_and_signs_in_with_their_phone() {
     let cookie = app.session_for(participant).await;
     let other_device = app.session_for(participant).await;
     let weak = app
-        .post_form(
+        .post_as(
             "/api/change_password",
             &[
                 ("current", ""),
                 ("new", "azertyuiop"),
                 ("confirm", "azertyuiop"),
             ],
+            &cookie,
         )
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         weak.json::<AppError>().await.unwrap().field("new"),
         Some("password_common")
     );
     let changed = app
-        .post_form(
+        .post_as(
             "/api/change_password",
             &[("current", ""), ("new", PASSWORD), ("confirm", PASSWORD)],
+            &cookie,
         )
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert!(app.whoami(&cookie).await.is_some_and(|u| u.has_password));
     assert_eq!(

@@ -143,6 +143,20 @@ impl TestApp {
         set_cookie.split(';').next().unwrap().to_owned()
     }
 
+    /// A same-site form post with a session cookie.
+    pub async fn post_as(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: &str,
+    ) -> reqwest::Response {
+        self.post_form(path, form)
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("POST")
+    }
+
     /// Who the server thinks `cookie` is.
     pub async fn whoami(&self, cookie: &str) -> Option<CurrentUser> {
         self.client
