@@ -20,6 +20,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `DB_READERS`: connections in the read pool (writes always go through one connection).
     pub db_readers: u32,
+    /// `TRUST_PROXY`: behind a reverse proxy, take the client's address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
     /// `LOG_FORMAT`: `json` for machines, anything else for people.
     pub log_json: bool,
 }
@@ -64,17 +66,17 @@ impl Config {
                 reason: "must start with http:// or https://".into(),
             });
         }
-        let demo = match lookup("DEMO").as_deref().map(str::trim) {
-            None | Some("" | "0" | "false" | "no" | "off") => false,
-            Some("1" | "true" | "yes" | "on") => true,
-            Some(other) => {
-                return Err(ConfigError {
-                    name: "DEMO",
-                    value: other.into(),
-                    reason: "expected true or false".into(),
-                });
-            }
+        let flag = |name: &'static str| match lookup(name).as_deref().map(str::trim) {
+            None | Some("" | "0" | "false" | "no" | "off") => Ok(false),
+            Some("1" | "true" | "yes" | "on") => Ok(true),
+            Some(other) => Err(ConfigError {
+                name,
+                value: other.into(),
+                reason: "expected true or false".into(),
+            }),
         };
+        let demo = flag("DEMO")?;
+        let trust_proxy = flag("TRUST_PROXY")?;
         Ok(Config {
             database_url: lookup("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/coop-manau.db".into()),
@@ -86,6 +88,7 @@ impl Config {
                 .into(),
             max_body_bytes: parse(&lookup, "MAX_BODY_BYTES", "1048576")?,
             db_readers: parse(&lookup, "DB_READERS", "4")?,
+            trust_proxy,
             log_json: lookup("LOG_FORMAT").is_some_and(|f| f == "json"),
         })
     }

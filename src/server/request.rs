@@ -24,8 +24,25 @@ pub fn locale(headers: &HeaderMap) -> Locale {
     Locale::negotiate(cookie(headers, LOCALE_COOKIE).as_deref(), accept)
 }
 
-/// The address the request came from (the key of per-IP rate limits).
-pub fn client_ip(parts: &axum::http::request::Parts) -> String {
+/// The address the request came from (the key of per-IP rate limits). Behind a reverse proxy
+/// (`TRUST_PROXY=true`), the address the proxy saw: the last entry of `X-Forwarded-For`.
+pub fn client_ip(parts: &axum::http::request::Parts, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| {
+            parts
+                .headers
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .rsplit(',')
+                .next()
+                .map(str::trim)
+        })
+        .flatten()
+        .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok());
+    if let Some(ip) = forwarded {
+        return ip.to_owned();
+    }
     parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -44,5 +61,16 @@ mod tests {
         assert_eq!(cookie(&headers, "lang").as_deref(), Some("en"));
         assert_eq!(cookie(&headers, "c"), None);
         assert_eq!(locale(&headers), Locale::En);
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let request = axum::http::Request::builder()
+            .header("x-forwarded-for", "203.0.113.9, 198.51.100.7")
+            .body(())
+            .unwrap();
+        let (parts, ()) = request.into_parts();
+        assert_eq!(client_ip(&parts, true), "198.51.100.7");
+        assert_eq!(client_ip(&parts, false), "unknown");
     }
 }

@@ -32,7 +32,8 @@ pub fn redirect(path: &str) {
 
 /// The address the request came from.
 pub fn client_ip() -> String {
+    let trust_proxy = super::state().is_ok_and(|state| state.config.trust_proxy);
     use_context::<http::request::Parts>()
-        .map(|parts| super::request::client_ip(&parts))
+        .map(|parts| super::request::client_ip(&parts, trust_proxy))
         .unwrap_or_else(|| "unknown".to_owned())
 }
