@@ -5,13 +5,8 @@ use crate::error::AppError;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 #[cfg(feature = "ssr")]
 use {
-    super::{
-        Role, auth, parse_email, parse_name, parse_optional, parse_phone, repo, service, session,
-    },
-    crate::{
-        error::FieldErrors,
-        server::{response, state},
-    },
+    super::{Role, auth, repo, service, session},
+    crate::server::{response, state},
 };
 
 /// The signed-in person, or None (pages and navigation adapt to it).
@@ -39,7 +34,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         repo::delete_session(&mut tx, &session.token_hash).await?;
         tx.commit().await?;
     }
-    end_session_in_browser(&state)
+    session::end_in_browser(state.config.is_https())
 }
 
 /// Ends every session of the signed-in person, this one included.
@@ -48,15 +43,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     let user = auth::require_user()?;
     let state = state()?;
     service::sign_out_everywhere(&state, &user, user.id).await?;
-    end_session_in_browser(&state)
-}
-
-#[cfg(feature = "ssr")]
-fn end_session_in_browser(state: &crate::server::AppState) -> Result<(), AppError> {
-    response::set_cookie(&session::clear_cookie(state.config.is_https()))?;
-    response::clear_site_data()?;
-    response::redirect("/connexion?sortie=1");
-    Ok(())
+    session::end_in_browser(state.config.is_https())
 }
 
 #[server(prefix = "/api", endpoint = "change_password")]
@@ -140,45 +127,6 @@ pub async fn list_sectors() -> Result<Vec<String>, AppError> {
     Ok(repo::list_sectors(&state()?.db.reader).await?)
 }
 
-#[cfg(feature = "ssr")]
-fn parse_person_form(
-    first_name: &str,
-    last_name: &str,
-    email: &str,
-    phone: &str,
-    sectors: Option<Vec<String>>,
-    email_required: bool,
-) -> Result<service::PersonForm, AppError> {
-    let mut errors = FieldErrors::new();
-    let mut check = |field: &str, result: Result<(), &'static str>| {
-        if let Err(key) = result {
-            errors.insert(field.to_owned(), key.to_owned());
-        }
-    };
-    let first = parse_name(first_name);
-    check("first_name", first.as_ref().map(|_| ()).map_err(|e| *e));
-    let last = parse_name(last_name);
-    check("last_name", last.as_ref().map(|_| ()).map_err(|e| *e));
-    let email = match (email_required, email.trim().is_empty()) {
-        (true, true) => Err("email_required"),
-        (true, false) => parse_email(email).map(Some),
-        (false, _) => parse_optional(email, parse_email),
-    };
-    check("email", email.as_ref().map(|_| ()).map_err(|e| *e));
-    let phone = parse_optional(phone, parse_phone);
-    check("phone", phone.as_ref().map(|_| ()).map_err(|e| *e));
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    Ok(service::PersonForm {
-        first_name: first.unwrap_or_default(),
-        last_name: last.unwrap_or_default(),
-        email: email.ok().flatten(),
-        phone: phone.ok().flatten(),
-        sectors: sectors.unwrap_or_default(),
-    })
-}
-
 #[server(prefix = "/api", endpoint = "create_participant")]
 pub async fn create_participant(
     first_name: String,
@@ -188,7 +136,7 @@ pub async fn create_participant(
     sectors: Option<Vec<String>>,
 ) -> Result<i64, AppError> {
     let actor = auth::require_staff()?;
-    let form = parse_person_form(&first_name, &last_name, &email, &phone, sectors, false)?;
+    let form = service::PersonForm::parse(&first_name, &last_name, &email, &phone, sectors, false)?;
     let id = service::create_person(&state()?, &actor, Role::Participant, form).await?;
     response::redirect(&format!("/equipe/personnes/{id}"));
     Ok(id)
@@ -204,7 +152,7 @@ pub async fn update_person(
     sectors: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
-    let form = parse_person_form(&first_name, &last_name, &email, &phone, sectors, false)?;
+    let form = service::PersonForm::parse(&first_name, &last_name, &email, &phone, sectors, false)?;
     service::update_person(&state()?, &actor, id, form).await?;
     response::redirect(&format!("/equipe/personnes/{id}?enregistre=1"));
     Ok(())
@@ -291,10 +239,8 @@ pub async fn create_staff(
     let role = Role::parse(&role)
         .filter(|r| r.is_staff())
         .ok_or_else(|| AppError::invalid("role", "role_invalid"))?;
-    let form = parse_person_form(&first_name, &last_name, &email, "", None, true)?;
-    let state = state()?;
-    let id = service::create_person(&state, &actor, role, form).await?;
-    let token = service::issue_invitation(&state, &actor, id).await?;
+    let form = service::PersonForm::parse(&first_name, &last_name, &email, "", None, true)?;
+    let (id, token) = service::create_staff(&state()?, &actor, role, form).await?;
     response::redirect(&format!("/equipe/invitation/{token}"));
     Ok(id)
 }

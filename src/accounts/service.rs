@@ -1,8 +1,11 @@
 //! Account rules that need the database: each decision and its audit line in one transaction.
 
-use super::{CurrentUser, Person, Role, audit, password, repo, session, token};
+use super::{
+    CurrentUser, Person, Role, audit, parse_email, parse_name, parse_optional, parse_phone,
+    password, repo, session, token,
+};
 use crate::{
-    error::AppError,
+    error::{AppError, FieldErrors},
     server::{AppState, db::is_unique_violation, now},
 };
 
@@ -16,6 +19,47 @@ pub struct PersonForm {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub sectors: Vec<String>,
+}
+
+impl PersonForm {
+    /// Parses what staff typed; every invalid field is reported at once, with its message key.
+    pub fn parse(
+        first_name: &str,
+        last_name: &str,
+        email: &str,
+        phone: &str,
+        sectors: Option<Vec<String>>,
+        email_required: bool,
+    ) -> Result<PersonForm, AppError> {
+        let mut errors = FieldErrors::new();
+        let mut check = |field: &str, result: Result<(), &'static str>| {
+            if let Err(key) = result {
+                errors.insert(field.to_owned(), key.to_owned());
+            }
+        };
+        let first = parse_name(first_name);
+        check("first_name", first.as_ref().map(|_| ()).map_err(|e| *e));
+        let last = parse_name(last_name);
+        check("last_name", last.as_ref().map(|_| ()).map_err(|e| *e));
+        let email = match (email_required, email.trim().is_empty()) {
+            (true, true) => Err("email_required"),
+            (true, false) => parse_email(email).map(Some),
+            (false, _) => parse_optional(email, parse_email),
+        };
+        check("email", email.as_ref().map(|_| ()).map_err(|e| *e));
+        let phone = parse_optional(phone, parse_phone);
+        check("phone", phone.as_ref().map(|_| ()).map_err(|e| *e));
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        Ok(PersonForm {
+            first_name: first.unwrap_or_default(),
+            last_name: last.unwrap_or_default(),
+            email: email.ok().flatten(),
+            phone: phone.ok().flatten(),
+            sectors: sectors.unwrap_or_default(),
+        })
+    }
 }
 
 /// A successful sign-in: the cookie to set and where to go next.
@@ -215,6 +259,43 @@ pub async fn create_person(
     audit::record(&mut tx, actor, "create", "person", id, Some(role.as_str())).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// A staff account and its first sign-in card, in one transaction: no account without a card.
+/// Returns the new id and the card's token.
+pub async fn create_staff(
+    state: &AppState,
+    actor: &CurrentUser,
+    role: Role,
+    form: PersonForm,
+) -> Result<(i64, String), AppError> {
+    let raw = token::new_token();
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let new = repo::NewPerson {
+        role,
+        first_name: &form.first_name,
+        last_name: &form.last_name,
+        email: form.email.as_deref(),
+        phone: None,
+        password_hash: None,
+    };
+    let id = repo::insert_person(&mut tx, &new, now)
+        .await
+        .map_err(contact_taken)?;
+    audit::record(&mut tx, actor, "create", "person", id, Some(role.as_str())).await?;
+    repo::insert_invitation(
+        &mut tx,
+        &token::hash_token(&raw),
+        id,
+        actor.id,
+        now,
+        now + INVITATION_LIFETIME,
+    )
+    .await?;
+    audit::record(&mut tx, actor, "invite", "person", id, None).await?;
+    tx.commit().await?;
+    Ok((id, raw))
 }
 
 pub async fn update_person(

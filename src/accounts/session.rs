@@ -50,6 +50,16 @@ pub fn clear_cookie(secure: bool) -> String {
     cookie_value("", 0, secure)
 }
 
+/// After sign-out: the cookie goes, the phone drops this site's caches and storage (the next
+/// person on it must not see the last one's pages), and the browser lands on the sign-in page.
+pub fn end_in_browser(secure: bool) -> Result<(), crate::error::AppError> {
+    use crate::server::response;
+    response::set_cookie(&clear_cookie(secure))?;
+    response::clear_site_data()?;
+    response::redirect("/connexion?sortie=1");
+    Ok(())
+}
+
 /// Looks the session cookie up once per request and renews sliding sessions.
 pub async fn load_session(
     State(state): State<AppState>,
