@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod cache;
 pub mod config;
+pub mod csv;
 pub mod db;
 pub mod demo;
 pub mod rate_limit;

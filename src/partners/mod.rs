@@ -1,0 +1,14 @@
+//! Partner organisations (La Redoute, the Lycée Hôtelier…): requests and campaigns name one so
+//! staff can group them. Shared by the conciergerie and the slot campaigns.
+
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    pub id: i64,
+    pub name: String,
+    pub active: bool,
+}
