@@ -7,6 +7,10 @@ use crate::{
         AccountPage, AuditPage, InvitationCardPage, InvitationPage, ParticipantsPage, PersonPage,
         SignInPage, StaffHomePage, StaffListPage,
     },
+    alterations::ui::{
+        AlterationsPage, CataloguePage, DaySheetPage, PartnersPage, QueuePage, RequestFormPage,
+        RequestPage, TrackingPage,
+    },
     home::ui::HomePage,
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
@@ -38,6 +42,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/personnel") view=StaffListPage />
                     <Route path=path!("equipe/invitation/:token") view=InvitationCardPage />
                     <Route path=path!("equipe/journal") view=AuditPage />
+                    <Route path=path!("retouches") view=AlterationsPage />
+                    <Route path=path!("retouches/demande") view=RequestFormPage />
+                    <Route path=path!("retouches/suivi/:token") view=TrackingPage />
+                    <Route path=path!("equipe/retouches") view=QueuePage />
+                    <Route path=path!("equipe/retouches/jour") view=DaySheetPage />
+                    <Route path=path!("equipe/retouches/catalogue") view=CataloguePage />
+                    <Route path=path!("equipe/retouches/:id") view=RequestPage />
+                    <Route path=path!("equipe/partenaires") view=PartnersPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 //! Coop'Manau: one crate, built for the server (`ssr`) and for the browser (`hydrate`, islands).
 
 pub mod accounts;
+pub mod alterations;
 pub mod app;
 pub mod error;
 pub mod home;

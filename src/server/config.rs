@@ -18,6 +18,8 @@ pub struct Config {
     pub site_root: PathBuf,
     /// `MAX_BODY_BYTES`: request bodies beyond this size are refused with 413.
     pub max_body_bytes: usize,
+    /// `MAX_UPLOAD_BYTES`: the bound for forms that carry photos (5 photos of 8 MB, and text).
+    pub max_upload_bytes: usize,
     /// `DB_READERS`: connections in the read pool (writes always go through one connection).
     pub db_readers: u32,
     /// `TRUST_PROXY`: behind a reverse proxy, take the client's address from `X-Forwarded-For`.
@@ -87,6 +89,7 @@ impl Config {
                 .unwrap_or_else(|| "target/site".into())
                 .into(),
             max_body_bytes: parse(&lookup, "MAX_BODY_BYTES", "1048576")?,
+            max_upload_bytes: parse(&lookup, "MAX_UPLOAD_BYTES", "42991616")?,
             db_readers: parse(&lookup, "DB_READERS", "4")?,
             trust_proxy,
             log_json: lookup("LOG_FORMAT").is_some_and(|f| f == "json"),

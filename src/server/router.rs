@@ -12,7 +12,7 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -23,6 +23,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
+        .route(
+            "/equipe/retouches/photo/{item_id}",
+            get(crate::alterations::photo::serve),
+        )
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
@@ -43,7 +47,7 @@ pub fn router(state: AppState) -> Router {
             security::refuse_cross_site,
         ))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
+        .layer(from_fn_with_state(state.clone(), security::limit_body))
         .layer(from_fn_with_state(
             state.clone(),
             security::security_headers,
@@ -66,7 +70,13 @@ pub fn router(state: AppState) -> Router {
 /// Paths may carry secrets (invitation and private links): those segments are not logged.
 fn redact_secrets(path: &str) -> String {
     path.split('/')
-        .map(|segment| if segment.len() >= 32 { "…" } else { segment })
+        .map(|segment| {
+            if security::carries_secret(segment) {
+                "…"
+            } else {
+                segment
+            }
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

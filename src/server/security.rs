@@ -104,6 +104,47 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
+/// Bounds request bodies: `MAX_BODY_BYTES` for everything but the forms that carry photos,
+/// which get `MAX_UPLOAD_BYTES`. A declared length over the bound is refused at once with a
+/// French 413; a body that grows past it while streaming fails the read (and the handler says
+/// 400): nothing is written either way.
+pub async fn limit_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    use leptos::server_fn::ServerFn;
+    let upload = request.uri().path()
+        == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH;
+    let limit = if upload {
+        state.config.max_upload_bytes
+    } else {
+        state.config.max_body_bytes
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        let message = if upload {
+            "Les photos envoyées sont trop lourdes : 8 Mo par photo au plus, 5 photos au plus. \
+             Revenez en arrière et choisissez des photos plus légères."
+        } else {
+            "La demande envoyée est trop grande."
+        };
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            message,
+        )
+            .into_response();
+    }
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
+}
+
+/// A path that carries a private link's token (a long random segment).
+pub fn carries_secret(path: &str) -> bool {
+    path.split('/').any(|segment| segment.len() >= 32)
+}
+
 /// Built files have hashed names and are cached for a year; everything else is revalidated.
 pub async fn cache_control(
     State(state): State<AppState>,
@@ -119,8 +160,8 @@ pub async fn cache_control(
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/") || path == "/favicon.ico" {
         "public, max-age=86400"
-    } else if signed_in {
-        // Personal pages: never in a shared cache.
+    } else if signed_in || carries_secret(&path) {
+        // Personal pages (a session, or a private link): never in a shared cache.
         "private, no-cache"
     } else {
         "no-cache"

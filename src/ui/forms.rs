@@ -70,3 +70,11 @@ pub fn FieldError(name: &'static str, error: Signal<Option<AppError>>) -> impl I
             .map(|text| view! { <p class="field-error">{text}</p> })
     }
 }
+
+/// The error that a plain form post (one that is not an `<ActionForm>`, such as the multipart
+/// form with photos) brought back in the URL, for the server function at `path`.
+pub fn url_error(path: &str) -> Option<AppError> {
+    use leptos::{server::ServerActionError, server_fn::error::ServerFnUrlError};
+    let error = use_context::<ServerActionError>()?;
+    (error.path() == path).then(|| ServerFnUrlError::<AppError>::decode_err(error.err()))
+}

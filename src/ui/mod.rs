@@ -5,6 +5,7 @@ pub mod icons;
 pub mod layout;
 pub mod locale;
 pub mod offline;
+pub mod share;
 pub mod time;
 
 use crate::{error::AppError, i18n::use_texts};

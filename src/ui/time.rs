@@ -3,7 +3,7 @@
 //! computed here so the browser bundle needs no time-zone database.
 
 /// Days since 1970-01-01 -> (year, month, day) (Howard Hinnant's civil-from-days).
-fn civil(days: i64) -> (i64, i64, i64) {
+pub fn civil(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -16,7 +16,7 @@ fn civil(days: i64) -> (i64, i64, i64) {
 }
 
 /// (year, month, day) -> days since 1970-01-01.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -38,6 +38,20 @@ pub fn paris_offset(utc: i64) -> i64 {
     let (year, _, _) = civil(utc.div_euclid(86_400));
     let summer = utc >= last_sunday_1am(year, 3) && utc < last_sunday_1am(year, 10);
     if summer { 7200 } else { 3600 }
+}
+
+/// The calendar day in Roubaix at `utc`, as days since 1970-01-01.
+pub fn paris_day(utc: i64) -> i64 {
+    (utc + paris_offset(utc)).div_euclid(86_400)
+}
+
+/// "mardi 1 décembre" (days since 1970-01-01), in the visitor's language.
+pub fn day_label(t: &crate::i18n::Catalogue, days: i64) -> String {
+    let (_, month, day) = civil(days);
+    // 1970-01-01 was a Thursday: index 3 in a Monday-first week.
+    let weekday = t.home.weekdays[(days + 3).rem_euclid(7) as usize];
+    let month = t.common.months[(month - 1) as usize];
+    (t.common.day_label)(weekday, day, month)
 }
 
 /// `28/11/2026 14:05`, Paris time.

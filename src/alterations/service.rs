@@ -1,0 +1,598 @@
+//! The conciergerie's rules that need the database: the form's second step, sending a request
+//! (validated whole, photos re-encoded, written in one transaction, replay-safe), cancelling
+//! from the private link, and staff decisions through the state machine.
+
+use super::{
+    Decision, MAX_PHOTOS, RequestDraft, Service, Status, dropoff_days, estimate, format_day,
+    next_status, parse_day, parse_euros, parse_note, parse_quantity,
+    photo::{self, MAX_PHOTO_BYTES},
+    repo,
+};
+use crate::{
+    accounts::{
+        CurrentUser, audit, parse_email, parse_name, parse_optional, parse_phone,
+        token::{hash_token, is_well_formed, new_reference, new_token},
+    },
+    error::{AppError, FieldErrors},
+    partners,
+    server::{AppState, db::is_unique_violation, now},
+    ui::time::paris_day,
+};
+use leptos::server_fn::codec::MultipartData;
+
+/// The second step of the form: the lines chosen in the first (`service id → quantity`), priced,
+/// with the days and partners to choose from and a fresh idempotency key.
+pub async fn draft(
+    state: &AppState,
+    choices: &[(String, String)],
+) -> Result<RequestDraft, AppError> {
+    let services = repo::list_services(&state.db.reader, true).await?;
+    let mut errors = FieldErrors::new();
+    let mut lines = Vec::new();
+    for (id, quantity) in choices {
+        let service = id
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| services.iter().find(|s| s.id == id));
+        match (service, parse_quantity(quantity)) {
+            (_, Ok(0)) => {}
+            (Some(service), Ok(quantity)) => lines.push((service.clone(), quantity)),
+            (None, _) => {
+                errors.insert("items".into(), "service_unavailable".into());
+            }
+            (Some(service), Err(key)) => {
+                errors.insert(format!("q{}", service.id), key.into());
+            }
+        }
+    }
+    if lines.is_empty() && errors.is_empty() {
+        errors.insert("items".into(), "items_required".into());
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let open = repo::open_weekdays(&state.db.reader).await?;
+    let days = dropoff_days(paris_day(now()), &open)
+        .into_iter()
+        .map(format_day)
+        .collect();
+    let partners = partners::repo::list(&state.db.reader)
+        .await?
+        .into_iter()
+        .filter(|p| p.active)
+        .collect();
+    Ok(RequestDraft {
+        estimate: estimate(lines.iter().map(|(s, q)| (s.price_cents, *q))),
+        lines,
+        days,
+        partners,
+        idempotency_key: new_token(),
+    })
+}
+
+/// One line of the form as sent, before validation.
+#[derive(Debug, Default)]
+pub struct SentLine {
+    pub service_id: String,
+    pub quantity: String,
+    pub note: String,
+    pub photo: Option<Vec<u8>>,
+    pub photo_too_large: bool,
+}
+
+/// The form as sent (multipart, because of the photos), before validation.
+#[derive(Debug, Default)]
+pub struct Submission {
+    pub idempotency_key: String,
+    pub lines: std::collections::BTreeMap<usize, SentLine>,
+    pub dropoff_date: String,
+    pub partner_id: String,
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+    pub consent: bool,
+}
+
+/// The longest a text field may be as sent (the rules then say how long each may be).
+const MAX_TEXT_BYTES: usize = 4096;
+
+impl Submission {
+    /// Reads the whole body. Oversized photos are noted and skipped, not kept in memory; the
+    /// body as a whole is bounded by the upload limit (server::security).
+    pub async fn read(data: MultipartData) -> Result<Submission, AppError> {
+        let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
+        let mut sent = Submission::default();
+        while let Some(mut field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| AppError::BadRequest)?
+        {
+            let name = field.name().unwrap_or_default().to_owned();
+            let is_file = field.file_name().is_some();
+            let limit = if is_file {
+                MAX_PHOTO_BYTES
+            } else {
+                MAX_TEXT_BYTES
+            };
+            let mut bytes = Vec::new();
+            let mut too_large = false;
+            while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
+                if bytes.len() + chunk.len() > limit {
+                    too_large = true;
+                    bytes.clear();
+                } else if !too_large {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            if let Some((kind, index)) = name
+                .rsplit_once('_')
+                .and_then(|(kind, index)| Some((kind.to_owned(), index.parse::<usize>().ok()?)))
+                && index < 50
+            {
+                let line = sent.lines.entry(index).or_default();
+                match kind.as_str() {
+                    "item_photo" if too_large => line.photo_too_large = true,
+                    "item_photo" if !bytes.is_empty() => line.photo = Some(bytes),
+                    "item_photo" => {}
+                    _ if too_large => return Err(AppError::invalid(&name, "text_too_long")),
+                    "item_service" => line.service_id = text(bytes)?,
+                    "item_quantity" => line.quantity = text(bytes)?,
+                    "item_note" => line.note = text(bytes)?,
+                    _ => {}
+                }
+                continue;
+            }
+            if too_large {
+                return Err(AppError::invalid(&name, "text_too_long"));
+            }
+            match name.as_str() {
+                "idempotency_key" => sent.idempotency_key = text(bytes)?,
+                "dropoff_date" => sent.dropoff_date = text(bytes)?,
+                "partner_id" => sent.partner_id = text(bytes)?,
+                "contact_name" => sent.contact_name = text(bytes)?,
+                "phone" => sent.phone = text(bytes)?,
+                "email" => sent.email = text(bytes)?,
+                "consent" => sent.consent = !bytes.is_empty(),
+                _ => {}
+            }
+        }
+        Ok(sent)
+    }
+}
+
+fn text(bytes: Vec<u8>) -> Result<String, AppError> {
+    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+}
+
+/// A line that passed the rules.
+struct ValidLine {
+    service: Service,
+    quantity: u32,
+    note: String,
+    photo: Option<Vec<u8>>,
+    field: String,
+}
+
+/// Sends a request: every rule checked before anything is written, then one transaction.
+/// Returns the private link's token. Sending the same form twice (same key) gives the same
+/// request back.
+pub async fn submit(state: &AppState, sent: Submission) -> Result<String, AppError> {
+    let key = sent.idempotency_key.trim().to_owned();
+    if !is_well_formed(&key) {
+        return Err(AppError::BadRequest);
+    }
+    let token_hash = hash_token(&key);
+    if repo::find_id_by_token(&state.db.reader, &token_hash)
+        .await?
+        .is_some()
+    {
+        return Ok(key);
+    }
+
+    let services = repo::list_services(&state.db.reader, true).await?;
+    let mut errors = FieldErrors::new();
+    let mut lines = Vec::new();
+    for (index, line) in &sent.lines {
+        let field = |kind: &str| format!("item_{kind}_{index}");
+        let service = line
+            .service_id
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| services.iter().find(|s| s.id == id));
+        let Some(service) = service else {
+            errors.insert(field("service"), "service_unavailable".into());
+            continue;
+        };
+        let quantity = match parse_quantity(&line.quantity) {
+            Ok(0) => {
+                errors.insert(field("quantity"), "quantity_invalid".into());
+                continue;
+            }
+            Ok(quantity) => quantity,
+            Err(key) => {
+                errors.insert(field("quantity"), key.into());
+                continue;
+            }
+        };
+        let note = parse_note(&line.note).unwrap_or_else(|key| {
+            errors.insert(field("note"), key.into());
+            String::new()
+        });
+        if line.photo_too_large {
+            errors.insert(field("photo"), "photo_too_large".into());
+        }
+        lines.push(ValidLine {
+            service: service.clone(),
+            quantity,
+            note,
+            photo: line.photo.clone(),
+            field: field("photo"),
+        });
+    }
+    if lines.is_empty() && errors.is_empty() {
+        errors.insert("items".into(), "items_required".into());
+    }
+    if lines.iter().filter(|l| l.photo.is_some()).count() > MAX_PHOTOS {
+        errors.insert("items".into(), "too_many_photos".into());
+    }
+
+    let open = repo::open_weekdays(&state.db.reader).await?;
+    let dropoff = parse_day(&sent.dropoff_date)
+        .filter(|day| dropoff_days(paris_day(now()), &open).contains(day));
+    if dropoff.is_none() {
+        errors.insert("dropoff_date".into(), "dropoff_day_invalid".into());
+    }
+    let partner_id = match sent.partner_id.trim() {
+        "" => None,
+        id => match id.parse::<i64>() {
+            Ok(id)
+                if partners::repo::find_active(&state.db.reader, id)
+                    .await?
+                    .is_some() =>
+            {
+                Some(id)
+            }
+            _ => {
+                errors.insert("partner_id".into(), "partner_unknown".into());
+                None
+            }
+        },
+    };
+    let mut check = |field: &str, result: Result<Option<String>, &'static str>| {
+        result.unwrap_or_else(|key| {
+            errors.insert(field.into(), key.into());
+            None
+        })
+    };
+    let contact_name = check("contact_name", parse_name(&sent.contact_name).map(Some));
+    let phone = check("phone", parse_optional(&sent.phone, parse_phone));
+    let email = check("email", parse_optional(&sent.email, parse_email));
+    if phone.is_none()
+        && email.is_none()
+        && !errors.contains_key("phone")
+        && !errors.contains_key("email")
+    {
+        errors.insert("phone".into(), "contact_required".into());
+    }
+    if !sent.consent {
+        errors.insert("consent".into(), "consent_required".into());
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    // Photos are decoded and re-encoded off the async threads (CPU work).
+    let mut photos = Vec::new();
+    for line in &mut lines {
+        let Some(bytes) = line.photo.take() else {
+            photos.push(None);
+            continue;
+        };
+        let stored = tokio::task::spawn_blocking(move || photo::reencode(&bytes))
+            .await
+            .map_err(AppError::internal)?;
+        match stored {
+            Ok(stored) => photos.push(Some(stored)),
+            Err(key) => {
+                errors.insert(line.field.clone(), key.into());
+                photos.push(None);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    let estimate = estimate(lines.iter().map(|l| (l.service.price_cents, l.quantity)));
+    let dropoff_date = format_day(dropoff.unwrap_or_default());
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let mut reference = new_reference('R');
+    for _ in 0..10 {
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM alteration_request WHERE reference = ?")
+                .bind(&reference)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if taken.is_none() {
+            break;
+        }
+        reference = new_reference('R');
+    }
+    let new = repo::NewRequest {
+        reference: &reference,
+        token_hash: &token_hash,
+        contact_name: contact_name.as_deref().unwrap_or_default(),
+        phone: phone.as_deref(),
+        email: email.as_deref(),
+        partner_id,
+        dropoff_date: &dropoff_date,
+        estimate,
+    };
+    let id = match repo::insert_request(&mut tx, &new, now).await {
+        Ok(id) => id,
+        // The same form sent twice at once: the first one made it.
+        Err(e) if is_unique_violation(&e) => return Ok(key),
+        Err(e) => return Err(e.into()),
+    };
+    for (line, photo) in lines.iter().zip(&photos) {
+        let item = repo::insert_item(
+            &mut tx,
+            id,
+            line.service.id,
+            line.quantity,
+            line.service.price_cents,
+            &line.note,
+        )
+        .await?;
+        if let Some(photo) = photo {
+            repo::insert_photo(&mut tx, item, photo).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(key)
+}
+
+/// The request behind a private link, or 404.
+pub async fn by_token(state: &AppState, token: &str) -> Result<i64, AppError> {
+    if !is_well_formed(token) {
+        return Err(AppError::NotFound);
+    }
+    repo::find_id_by_token(&state.db.reader, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The person cancels from their private link (until the clothes are dropped off).
+pub async fn cancel(state: &AppState, token: &str) -> Result<(), AppError> {
+    let id = by_token(state, token).await?;
+    let mut tx = state.db.begin_write().await?;
+    let status = repo::status_of_request(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let to = next_status(status, Decision::Cancel).map_err(|key| AppError::Conflict(key.into()))?;
+    let fields = repo::DecisionFields::default();
+    repo::change_status(&mut tx, id, status, to, &fields, None, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What staff send with a decision; each decision reads the fields it needs.
+#[derive(Debug, Default)]
+pub struct DecisionForm {
+    pub price: String,
+    pub dropoff_date: String,
+    pub reason: String,
+    pub shelf: String,
+}
+
+/// A staff decision: checked against the state machine and the current status, recorded in the
+/// request's history and the audit log, in one transaction.
+pub async fn decide(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i64,
+    decision: Decision,
+    form: DecisionForm,
+) -> Result<Status, AppError> {
+    if decision == Decision::Cancel {
+        // Only the person cancels; staff decline, with a reason.
+        return Err(AppError::Conflict("transition_not_allowed".into()));
+    }
+    let mut fields = repo::DecisionFields::default();
+    let reason = form.reason.trim();
+    let shelf = form.shelf.trim();
+    let dropoff_date;
+    match decision {
+        Decision::Accept => {
+            fields.confirmed_cents =
+                Some(parse_euros(&form.price).map_err(|key| AppError::invalid("price", key))?);
+            let day = parse_day(&form.dropoff_date)
+                .filter(|day| *day >= paris_day(now()))
+                .ok_or_else(|| AppError::invalid("dropoff_date", "dropoff_day_invalid"))?;
+            dropoff_date = format_day(day);
+            fields.dropoff_date = Some(&dropoff_date);
+        }
+        Decision::Decline => {
+            if reason.is_empty() {
+                return Err(AppError::invalid("reason", "reason_required"));
+            }
+            if reason.chars().count() > 300 {
+                return Err(AppError::invalid("reason", "text_too_long"));
+            }
+            fields.decline_reason = Some(reason);
+        }
+        Decision::DropOff => {
+            if shelf.is_empty() {
+                return Err(AppError::invalid("shelf", "shelf_required"));
+            }
+            if shelf.chars().count() > 20 {
+                return Err(AppError::invalid("shelf", "text_too_long"));
+            }
+            fields.shelf = Some(shelf);
+        }
+        _ => {}
+    }
+    let mut tx = state.db.begin_write().await?;
+    let status = repo::status_of_request(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let to = next_status(status, decision).map_err(|key| AppError::Conflict(key.into()))?;
+    repo::change_status(&mut tx, id, status, to, &fields, Some(actor.id), now()).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        decision.as_str(),
+        "alteration_request",
+        id,
+        Some(to.as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// A price-list entry as typed by staff.
+#[derive(Debug, Default)]
+pub struct ServiceForm {
+    pub name: String,
+    pub description: String,
+    /// Empty: "sur devis".
+    pub price: String,
+    pub turnaround_days: String,
+    pub active: bool,
+}
+
+/// Adds (id None) or changes a price-list entry.
+pub async fn save_service(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: Option<i64>,
+    form: ServiceForm,
+) -> Result<i64, AppError> {
+    let mut errors = FieldErrors::new();
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        errors.insert("name".into(), "service_name_invalid".into());
+    }
+    let description = form.description.trim();
+    if description.chars().count() > 300 {
+        errors.insert("description".into(), "text_too_long".into());
+    }
+    let price_cents = match form.price.trim() {
+        "" => None,
+        price => parse_euros(price)
+            .map_err(|key| errors.insert("price".into(), key.into()))
+            .ok(),
+    };
+    let turnaround_days = match form.turnaround_days.trim().parse::<i64>() {
+        Ok(days @ 0..=60) => days,
+        _ => {
+            errors.insert("turnaround_days".into(), "turnaround_invalid".into());
+            0
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let fields = repo::ServiceFields {
+        name,
+        description,
+        price_cents,
+        turnaround_days,
+        active: form.active,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let saved = match id {
+        Some(id) => repo::update_service(&mut tx, id, &fields)
+            .await
+            .map(|found| found.then_some(id)),
+        None => repo::insert_service(&mut tx, &fields).await.map(Some),
+    };
+    let id = match saved {
+        Ok(Some(id)) => id,
+        Ok(None) => return Err(AppError::NotFound),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::invalid("name", "service_name_taken"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(&mut tx, actor, "save", "alteration_service", id, Some(name)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The demo: the price list and a few requests at different stages.
+pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+    repo::seed_services(conn).await?;
+    let open = repo::open_weekdays(&mut *conn).await?;
+    let today = paris_day(now());
+    let days = dropoff_days(today + 1, &open);
+    let services = repo::list_services(&mut *conn, true).await?;
+    let demo: [(&str, &str, usize, u32, &str, Status); 3] = [
+        (
+            "Fatima B.",
+            "06 11 22 33 44",
+            0,
+            2,
+            "Pantalons noirs, raccourcir de 3 cm",
+            Status::Requested,
+        ),
+        (
+            "Marc D.",
+            "06 22 33 44 55",
+            3,
+            1,
+            "Blouson, fermeture cassée",
+            Status::Accepted,
+        ),
+        (
+            "Sophie L.",
+            "06 33 44 55 66",
+            6,
+            4,
+            "Chemises blanches",
+            Status::Ready,
+        ),
+    ];
+    for (i, (name, phone, service, quantity, note, status)) in demo.into_iter().enumerate() {
+        let service = &services[service.min(services.len() - 1)];
+        let day = format_day(days.get(i).copied().unwrap_or(today + 1));
+        let token = new_token();
+        let token_hash = hash_token(&token);
+        let estimate = estimate([(service.price_cents, quantity)]);
+        let id = repo::insert_request(
+            conn,
+            &repo::NewRequest {
+                reference: &new_reference('R'),
+                token_hash: &token_hash,
+                contact_name: name,
+                phone: Some(phone),
+                email: None,
+                partner_id: None,
+                dropoff_date: &day,
+                estimate,
+            },
+            now(),
+        )
+        .await?;
+        repo::insert_item(conn, id, service.id, quantity, service.price_cents, note).await?;
+        let path: &[Status] = match status {
+            Status::Accepted => &[Status::Accepted],
+            Status::Ready => &[Status::Accepted, Status::DroppedOff, Status::Ready],
+            _ => &[],
+        };
+        let mut from = Status::Requested;
+        for to in path {
+            let fields = repo::DecisionFields {
+                confirmed_cents: Some(estimate.total_cents),
+                shelf: Some("B2"),
+                ..Default::default()
+            };
+            repo::change_status(conn, id, from, *to, &fields, None, now()).await?;
+            from = *to;
+        }
+    }
+    Ok(())
+}
