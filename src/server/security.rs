@@ -136,6 +136,20 @@ pub async fn limit_body(State(state): State<AppState>, request: Request, next: N
         )
             .into_response();
     }
+    // server_fn panics on a "multipart" body it cannot split: refuse it here with a 400.
+    let splittable = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| multer::parse_boundary(v).is_ok());
+    if upload && request.method() == Method::POST && !splittable {
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Le formulaire envoyé est illisible. Rechargez la page et réessayez.",
+        )
+            .into_response();
+    }
     let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
     next.run(request).await
 }

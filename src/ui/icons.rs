@@ -38,3 +38,12 @@ pub fn TeamIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn ScissorsIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M9.6 7.6a3.6 3.6 0 1 0-1.5 1.4L10.6 12l-2.5 3a3.6 3.6 0 1 0 1.5 1.4L12 13.6l7 8.4h3L13.4 12 22 2h-3l-7 8.4zM6.5 8a1.8 1.8 0 1 1 0-3.6 1.8 1.8 0 0 1 0 3.6zm0 11.6a1.8 1.8 0 1 1 0-3.6 1.8 1.8 0 0 1 0 3.6z" />
+        </svg>
+    }
+}

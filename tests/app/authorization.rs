@@ -201,6 +201,96 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("id", w.target_staff.to_string()), ("role", "staff".into())],
             expect: ADMIN,
         },
+        // Conciergerie. Public reads and the private link (an unknown token is 404 for anyone).
+        Row {
+            path: "/api/list_alteration_services",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_alteration_draft",
+            args: |_| vec![("choices", "1:2".into())],
+            expect: PUBLIC,
+        },
+        // Public, but this table sends url-encoded bodies: not the multipart form it reads, so
+        // 400 for everyone (tests/app/alterations.rs sends the real form).
+        Row {
+            path: "/api/submit_alteration_request",
+            args: |_| vec![("idempotency_key", "x".repeat(43))],
+            expect: [400; 5],
+        },
+        Row {
+            path: "/api/get_alteration_tracking",
+            args: |_| vec![("token", "t".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/cancel_alteration_request",
+            args: |_| vec![("token", "t".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/list_alteration_queue",
+            args: |_| vec![("status", "requested".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_alteration_request",
+            args: |_| vec![("id", "1".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_alteration_day_sheet",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_alteration_catalogue",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_partners",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        // Staff decline the demo request; the admin's call comes second, when it is already
+        // declined: the state machine refuses it (409).
+        Row {
+            path: "/api/decide_alteration_request",
+            args: |_| {
+                vec![
+                    ("id", "1".into()),
+                    ("decision", "decline".into()),
+                    ("reason", "Tissu trop fragile".into()),
+                ]
+            },
+            expect: [401, 403, 403, OK, 409],
+        },
+        Row {
+            path: "/api/save_alteration_service",
+            args: |_| {
+                vec![
+                    ("id", "1".into()),
+                    ("name", "Ourlet de pantalon".into()),
+                    ("price", "9".into()),
+                    ("turnaround_days", "3".into()),
+                    ("active", "oui".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // The admin's call comes second: the name is taken by then (422).
+        Row {
+            path: "/api/create_partner",
+            args: |_| vec![("name", "Partenaire de la matrice".into())],
+            expect: [401, 403, 403, OK, 422],
+        },
+        Row {
+            path: "/api/set_partner_active",
+            args: |_| vec![("id", "1".into()), ("active", "true".into())],
+            expect: STAFF,
+        },
     ]
 }
 

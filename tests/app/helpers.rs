@@ -17,6 +17,9 @@ pub struct TestApp {
 /// The size limit the test app runs with, small so 413 is cheap to provoke.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
+/// The bound of forms with photos in the test app: one 8 MB photo fits, a few more do not.
+pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
+
 /// The content hash of the fake built stylesheet.
 pub const CSS_HASH: &str = "0123abcd";
 
@@ -34,6 +37,7 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         "SITE_ROOT" => Some(site_root.display().to_string()),
         "DEMO" => Some(demo.to_string()),
         "MAX_BODY_BYTES" => Some(MAX_BODY_BYTES.to_string()),
+        "MAX_UPLOAD_BYTES" => Some(MAX_UPLOAD_BYTES.to_string()),
         "SITE_ADDR" => Some("127.0.0.1:0".into()),
         _ => None,
     })

@@ -3,6 +3,7 @@
 #![cfg(feature = "ssr")]
 
 mod accounts;
+mod alterations;
 mod authorization;
 mod foundation;
 mod helpers;
