@@ -11,7 +11,7 @@ use crate::{
         AlterationsPage, CataloguePage, DaySheetPage, PartnersPage, QueuePage, RequestFormPage,
         RequestPage, TrackingPage,
     },
-    home::ui::HomePage,
+    home::ui::{HomePage, HoursPage},
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/retouches/catalogue") view=CataloguePage />
                     <Route path=path!("equipe/retouches/:id") view=RequestPage />
                     <Route path=path!("equipe/partenaires") view=PartnersPage />
+                    <Route path=path!("equipe/horaires") view=HoursPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -205,6 +205,7 @@ pub fn StaffHomePage() -> impl IntoView {
                             <h1>{t.nav.staff}</h1>
                             <ul class="link-list">
                                 <li><a href="/equipe/retouches">{t.alterations.queue_title}</a></li>
+                                <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>

@@ -62,8 +62,46 @@ pub fn days_and_ranges(
         .collect()
 }
 
+/// A local time typed by staff, `HH:MM` (also `9:00`, `9h00`, `9h`), normalised.
+pub fn parse_time(input: &str) -> Option<String> {
+    let input = input.trim().to_lowercase().replace('h', ":");
+    let (hours, minutes) = input.split_once(':').unwrap_or((&input, ""));
+    let minutes = if minutes.is_empty() { "0" } else { minutes };
+    let valid = |s: &str| !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit());
+    if !valid(hours) || !valid(minutes) {
+        return None;
+    }
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+}
+
+/// Whether the range `opens..closes` overlaps one of `ranges` (same day, same activity).
+pub fn overlaps(opens: &str, closes: &str, ranges: &[(String, String)]) -> bool {
+    ranges
+        .iter()
+        .any(|(o, c)| opens < c.as_str() && o.as_str() < closes)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn times_are_read_and_ranges_must_not_overlap() {
+        assert_eq!(parse_time("9h"), Some("09:00".into()));
+        assert_eq!(parse_time("13:30"), Some("13:30".into()));
+        assert_eq!(parse_time("9h5"), Some("09:05".into()));
+        for bad in ["", "24:00", "12:60", "midi", "1:2:3"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+        let morning = vec![("09:00".to_owned(), "12:30".to_owned())];
+        assert!(!overlaps("13:30", "17:00", &morning));
+        assert!(
+            !overlaps("12:30", "17:00", &morning),
+            "back to back is fine"
+        );
+        assert!(overlaps("12:00", "14:00", &morning));
+        assert!(overlaps("08:00", "18:00", &morning));
+    }
+
     use super::*;
 
     fn h(weekday: u8, opens: &str, closes: &str) -> OpeningHours {

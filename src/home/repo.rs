@@ -45,6 +45,63 @@ pub async fn list_service_hours(
         .collect())
 }
 
+/// The ranges of `slug` on `weekday`, as `(opens, closes)`.
+pub async fn ranges_of_day(
+    conn: &mut SqliteConnection,
+    slug: &str,
+    weekday: u8,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT opens, closes FROM opening_hours WHERE service_slug = ? AND weekday = ?")
+        .bind(slug)
+        .bind(weekday)
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn service_exists(conn: &mut SqliteConnection, slug: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM coop_service WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+pub async fn insert_hours(
+    conn: &mut SqliteConnection,
+    slug: &str,
+    weekday: u8,
+    opens: &str,
+    closes: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO opening_hours (service_slug, weekday, opens, closes) VALUES (?, ?, ?, ?)",
+    )
+    .bind(slug)
+    .bind(weekday)
+    .bind(opens)
+    .bind(closes)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_hours(
+    conn: &mut SqliteConnection,
+    slug: &str,
+    weekday: u8,
+    opens: &str,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "DELETE FROM opening_hours WHERE service_slug = ? AND weekday = ? AND opens = ?",
+    )
+    .bind(slug)
+    .bind(weekday)
+    .bind(opens)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
 /// Coop'Manau's week, for the demo: the conciergerie on weekdays but Wednesday, lunch on
 /// Tuesdays and Thursdays, the workshops on weekdays.
 pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {

@@ -1,4 +1,13 @@
-use super::{ServiceHours, api::list_service_hours, days_and_ranges};
+use super::{
+    ServiceHours,
+    api::{AddOpeningHours, RemoveOpeningHours, list_service_hours},
+    days_and_ranges,
+};
+use crate::{
+    accounts::ui::Refusal,
+    error::AppError,
+    ui::forms::{FieldError, TextField},
+};
 use crate::{
     i18n::{Catalogue, use_texts},
     ui::ErrorNotice,
@@ -32,6 +41,9 @@ pub fn HomePage() -> impl IntoView {
             <ul class="actions">
                 {t.home.actions.iter().map(|action| view! { <li>{*action}</li> }).collect_view()}
             </ul>
+            <p>
+                <a class="button" href="/retouches">{t.alterations.home_call}</a>
+            </p>
 
             <h2>{t.home.visit_title}</h2>
             <p>{t.home.visit}</p>
@@ -70,4 +82,93 @@ fn ServiceList(services: Vec<ServiceHours>, t: &'static Catalogue) -> impl IntoV
             })
         })
         .collect_view()
+}
+
+/// Staff: the opening hours of each activity. The conciergerie's are the days people may
+/// choose to drop off their clothes.
+#[component]
+pub fn HoursPage() -> impl IntoView {
+    let t = use_texts();
+    let hours = Resource::new(|| (), |_| list_service_hours());
+    let add = ServerAction::<AddOpeningHours>::new();
+    let remove = ServerAction::<RemoveOpeningHours>::new();
+    let error = Signal::derive(move || {
+        add.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+    });
+    // Reading the hours is public; changing them is for staff: say so before showing the form.
+    let user = crate::accounts::use_request_user();
+    let refusal = match &user {
+        None => Some(AppError::Unauthorized),
+        Some(user) if !user.role.is_staff() => Some(AppError::Forbidden),
+        Some(_) => None,
+    };
+    if let Some(error) = refusal {
+        return view! { <Refusal error /> }.into_any();
+    }
+    view! {
+        <Title text=format!("{} · {}", t.home.hours_admin_title, t.common.app_name) />
+        <section class="page">
+            <h1>{t.home.hours_admin_title}</h1>
+            <p>{t.home.hours_admin_intro}</p>
+            {move || error.get().map(|error| view! { <ErrorNotice error /> })}
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match hours.await {
+                        Ok(services) => services.into_iter().filter_map(|service| {
+                            let (name, _) = (t.home.service)(&service.slug)?;
+                            let slug = service.slug.clone();
+                            Some(view! {
+                                <h2>{name}</h2>
+                                {service.hours.is_empty().then(|| view! { <p>{t.home.closed}</p> })}
+                                <ul class="people">
+                                    {service.hours.into_iter().map(|h| {
+                                        let day = t.home.weekdays.get(usize::from(h.weekday).saturating_sub(1)).copied().unwrap_or_default();
+                                        let slug = slug.clone();
+                                        view! {
+                                            <li class="card person">
+                                                <span>{format!("{day} {}–{}", h.opens, h.closes)}</span>
+                                                <ActionForm action=remove attr:class="form-inline">
+                                                    <input type="hidden" name="service" value=slug.clone() />
+                                                    <input type="hidden" name="weekday" value=h.weekday />
+                                                    <input type="hidden" name="opens" value=h.opens.clone() />
+                                                    <button type="submit" class="button-secondary">{t.home.hours_remove}</button>
+                                                </ActionForm>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            })
+                        }).collect_view().into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <h2>{t.home.hours_add}</h2>
+            <ActionForm action=add attr:class="form">
+                <div class="field">
+                    <label for="service">{t.home.hours_service}</label>
+                    <select id="service" name="service">
+                        {["conciergerie", "restaurant", "traiteur", "textile", "palettes"].into_iter().filter_map(|slug| {
+                            let (name, _) = (t.home.service)(slug)?;
+                            Some(view! { <option value=slug>{name}</option> })
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="weekday">{t.home.hours_weekday}</label>
+                    <select id="weekday" name="weekday">
+                        {t.home.weekdays.iter().enumerate().map(|(i, day)| view! { <option value=i + 1>{*day}</option> }).collect_view()}
+                    </select>
+                    <FieldError name="weekday" error />
+                </div>
+                <TextField name="opens" label=t.home.hours_opens kind="time" autocomplete="off" required=true error />
+                <TextField name="closes" label=t.home.hours_closes kind="time" autocomplete="off" required=true error />
+                <button type="submit">{t.home.hours_add}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }

@@ -133,6 +133,14 @@ pub struct Home {
     pub hours_title: &'static str,
     pub closed: &'static str,
     pub weekdays: [&'static str; 7],
+    pub hours_admin_title: &'static str,
+    pub hours_admin_intro: &'static str,
+    pub hours_add: &'static str,
+    pub hours_remove: &'static str,
+    pub hours_service: &'static str,
+    pub hours_weekday: &'static str,
+    pub hours_opens: &'static str,
+    pub hours_closes: &'static str,
     pub visit_title: &'static str,
     pub visit: &'static str,
     pub actions_title: &'static str,
@@ -141,6 +149,8 @@ pub struct Home {
 
 /// The conciergerie: price list, request form, tracking page, staff's pages.
 pub struct Alterations {
+    /// The home page's button to the request form.
+    pub home_call: &'static str,
     pub activate: &'static str,
     pub back_to_queue: &'static str,
     pub cancel_button: &'static str,
@@ -412,6 +422,8 @@ mod tests {
             "turnaround_invalid",
             "partner_name_invalid",
             "partner_name_taken",
+            "hours_invalid",
+            "hours_overlap",
         ] {
             for locale in Locale::ALL {
                 let message = (locale.texts().errors.message)(key);

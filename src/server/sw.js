@@ -55,7 +55,10 @@ async function networkFirst(request) {
     const response = await fetch(request);
     return await keepPage(request.url, response);
   } catch (error) {
-    const saved = await caches.match(request, { ignoreVary: true });
+    // The same page kept under another query (a tracking link first seen as "…?envoyee=1").
+    const saved =
+      (await caches.match(request, { ignoreVary: true })) ||
+      (request.mode === "navigate" && (await caches.match(request, { ignoreVary: true, ignoreSearch: true })));
     if (saved) return saved;
     if (request.mode === "navigate") {
       const offline = await caches.match(OFFLINE_URL);

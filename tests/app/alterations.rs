@@ -698,3 +698,68 @@ async fn staff_keep_the_price_list_and_partners() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn drop_off_days_follow_the_conciergerie_hours_staff_set() {
+    let app = spawn_app().await;
+    let cookie = staff(&app).await;
+    let hem = services(&app).await[0].id;
+    let wednesday = |days: &[String]| {
+        days.iter()
+            .any(|d| coop_manau::alterations::parse_day(d).is_some_and(|d| weekday(d) == 3))
+    };
+    assert!(!wednesday(&draft(&app, &format!("{hem}:1")).await.days));
+
+    let writes = app.writes().await;
+    for (form, field, key) in [
+        (
+            vec![("weekday", "3"), ("opens", "14:00"), ("closes", "09:00")],
+            "closes",
+            "hours_invalid",
+        ),
+        (
+            vec![("weekday", "3"), ("opens", "midi"), ("closes", "14:00")],
+            "opens",
+            "hours_invalid",
+        ),
+        (
+            vec![("weekday", "1"), ("opens", "10:00"), ("closes", "11:00")],
+            "opens",
+            "hours_overlap",
+        ),
+    ] {
+        let mut form = form;
+        form.push(("service", "conciergerie"));
+        let response = app.post_as("/api/add_opening_hours", &form, &cookie).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{form:?}"
+        );
+        assert_eq!(
+            response.json::<AppError>().await.unwrap().field(field),
+            Some(key)
+        );
+    }
+    assert_eq!(app.writes().await, writes);
+
+    let response = app
+        .post_as(
+            "/api/add_opening_hours",
+            &[
+                ("service", "conciergerie"),
+                ("weekday", "3"),
+                ("opens", "9h"),
+                ("closes", "12h"),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(wednesday(&draft(&app, &format!("{hem}:1")).await.days));
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(
+        home.contains("mercredi"),
+        "the home page shows the new hours at once"
+    );
+}

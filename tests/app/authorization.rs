@@ -291,6 +291,32 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("id", "1".into()), ("active", "true".into())],
             expect: STAFF,
         },
+        // Opening hours (the conciergerie's are its drop-off days): staff change them. The
+        // admin's call comes second, when the range exists already (422 overlap).
+        Row {
+            path: "/api/add_opening_hours",
+            args: |_| {
+                vec![
+                    ("service", "palettes".into()),
+                    ("weekday", "6".into()),
+                    ("opens", "10:00".into()),
+                    ("closes", "12:00".into()),
+                ]
+            },
+            expect: [401, 403, 403, OK, 422],
+        },
+        // Removing it: staff remove it, then there is nothing left for the admin (404).
+        Row {
+            path: "/api/remove_opening_hours",
+            args: |_| {
+                vec![
+                    ("service", "palettes".into()),
+                    ("weekday", "6".into()),
+                    ("opens", "10:00".into()),
+                ]
+            },
+            expect: [401, 403, 403, OK, 404],
+        },
     ]
 }
 
