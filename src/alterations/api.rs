@@ -1,6 +1,6 @@
 //! Server functions of the conciergerie: thin — authorize, parse, call the service.
 
-use super::{DaySheet, QueueEntry, Request, RequestDraft, Service, Status, Tracking};
+use super::{DaySheet, Queue, Request, RequestDraft, Service, Status, Tracking};
 use crate::{error::AppError, partners::Partner};
 use leptos::{
     prelude::*,
@@ -85,12 +85,14 @@ pub async fn cancel_alteration_request(token: String) -> Result<(), AppError> {
 
 // --- Staff ---
 
-/// The queue, by status and drop-off day (either may be empty: all), with counts per status.
+/// The queue, by status, drop-off day and partner (each may be empty: all), with counts per
+/// status, and the partners to filter by.
 #[server(prefix = "/api", endpoint = "list_alteration_queue", input = GetUrl)]
 pub async fn list_alteration_queue(
     status: Option<String>,
     day: Option<String>,
-) -> Result<(Vec<QueueEntry>, Vec<(Status, i64)>), AppError> {
+    partner: Option<String>,
+) -> Result<Queue, AppError> {
     auth::require_staff()?;
     let status = match status.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -104,10 +106,16 @@ pub async fn list_alteration_queue(
                 .ok_or(AppError::BadRequest)?,
         ),
     };
+    let partner = match partner.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(value) => Some(value.parse::<i64>().map_err(|_| AppError::BadRequest)?),
+    };
     let db = &state()?.db.reader;
-    let entries = repo::queue(db, status, day.as_deref()).await?;
-    let counts = repo::counts(db, day.as_deref()).await?;
-    Ok((entries, counts))
+    Ok(Queue {
+        entries: repo::queue(db, status, day.as_deref(), partner).await?,
+        counts: repo::counts(db, day.as_deref()).await?,
+        partners: partners::repo::list(db).await?,
+    })
 }
 
 #[server(prefix = "/api", endpoint = "get_alteration_request", input = GetUrl)]
@@ -152,8 +160,8 @@ pub async fn get_alteration_day_sheet(day: Option<String>) -> Result<DaySheet, A
     let day = super::format_day(day);
     let db = &state()?.db.reader;
     Ok(DaySheet {
-        dropoffs: repo::queue(db, Some(Status::Accepted), Some(&day)).await?,
-        pickups: repo::queue(db, Some(Status::Ready), None).await?,
+        dropoffs: repo::queue(db, Some(Status::Accepted), Some(&day), None).await?,
+        pickups: repo::queue(db, Some(Status::Ready), None, None).await?,
         day,
     })
 }

@@ -320,6 +320,14 @@ pub struct DaySheet {
     pub pickups: Vec<QueueEntry>,
 }
 
+/// Staff's queue as filtered, the counts per status, and the partners to filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Queue {
+    pub entries: Vec<QueueEntry>,
+    pub counts: Vec<(Status, i64)>,
+    pub partners: Vec<Partner>,
+}
+
 /// A line of staff's queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueEntry {

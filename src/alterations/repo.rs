@@ -329,16 +329,19 @@ pub async fn queue(
     db: &SqlitePool,
     status: Option<Status>,
     day: Option<&str>,
+    partner_id: Option<i64>,
 ) -> Result<Vec<QueueEntry>, sqlx::Error> {
     let sql = format!(
         "SELECT {REQUEST_COLUMNS} FROM alteration_request r
          LEFT JOIN partner p ON p.id = r.partner_id
          WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.dropoff_date = ?2)
+           AND (?3 IS NULL OR r.partner_id = ?3)
          ORDER BY r.dropoff_date, r.created_at LIMIT 500"
     );
     let rows: Vec<RequestRow> = sqlx::query_as(&sql)
         .bind(status.map(Status::as_str))
         .bind(day)
+        .bind(partner_id)
         .fetch_all(db)
         .await?;
     Ok(rows.into_iter().map(queue_entry).collect())

@@ -436,21 +436,22 @@ pub fn QueuePage() -> impl IntoView {
     let t = use_texts();
     let status = query("statut").unwrap_or_default();
     let day = query("jour").unwrap_or_default();
+    let partner = query("partenaire").unwrap_or_default();
     let queue = Resource::new(
         {
-            let (status, day) = (status.clone(), day.clone());
-            move || (status.clone(), day.clone())
+            let (status, day, partner) = (status.clone(), day.clone(), partner.clone());
+            move || (status.clone(), day.clone(), partner.clone())
         },
-        |(status, day)| list_alteration_queue(Some(status), Some(day)),
+        |(status, day, partner)| list_alteration_queue(Some(status), Some(day), Some(partner)),
     );
     view! {
         <Title text=title(t, t.alterations.queue_title) />
         <Suspense>
             {move || {
-                let (status, day) = (status.clone(), day.clone());
+                let (status, day, partner) = (status.clone(), day.clone(), partner.clone());
                 Suspend::new(async move {
                 match queue.await {
-                    Ok((entries, counts)) => view! {
+                    Ok(super::Queue { entries, counts, partners }) => view! {
                         <section class="page">
                             <h1>{t.alterations.queue_title}</h1>
                             <ul class="link-list inline">
@@ -473,6 +474,15 @@ pub fn QueuePage() -> impl IntoView {
                                 <div class="field">
                                     <label for="jour">{t.alterations.filter_day}</label>
                                     <input id="jour" name="jour" type="date" value=day.clone() />
+                                </div>
+                                <div class="field">
+                                    <label for="partenaire">{t.alterations.partner_label}</label>
+                                    <select id="partenaire" name="partenaire">
+                                        <option value="">{t.alterations.filter_all}</option>
+                                        {partners.into_iter().map(|p| view! {
+                                            <option value=p.id selected=partner == p.id.to_string()>{p.name}</option>
+                                        }).collect_view()}
+                                    </select>
                                 </div>
                                 <button type="submit">{t.alterations.filter_button}</button>
                             </form>

@@ -763,3 +763,35 @@ async fn drop_off_days_follow_the_conciergerie_hours_staff_set() {
         "the home page shows the new hours at once"
     );
 }
+
+#[tokio::test]
+async fn requests_from_a_partner_s_employees_are_grouped() {
+    let app = spawn_app().await;
+    let cookie = staff(&app).await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let redoute = draft
+        .partners
+        .iter()
+        .find(|p| p.name == "La Redoute")
+        .unwrap()
+        .id;
+    let form = Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 1)])
+        .set("partner_id", &redoute.to_string());
+    assert_eq!(send_as_page(&app, form).await.status(), StatusCode::FOUND);
+
+    let queue: coop_manau::alterations::Queue = app
+        .client
+        .get(app.url(&format!("/api/list_alteration_queue?partner={redoute}")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue.entries.len(), 1);
+    assert_eq!(queue.entries[0].partner_name.as_deref(), Some("La Redoute"));
+    let all = app.count("SELECT count(*) FROM alteration_request").await;
+    assert!(all > 1, "the demo requests are not La Redoute's");
+}
