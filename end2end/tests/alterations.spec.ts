@@ -58,6 +58,8 @@ async function requestTwoAlterations(page: Page, testInfo: TestInfo, name: strin
 }
 
 test("a resident requests two alterations with a photo; staff accept it and make it ready", async ({ page, browser }, testInfo) => {
+  // Two people, seven pages, each checked with axe: longer than one page's journey.
+  test.setTimeout(90_000);
   const name = `Fatou ${testInfo.project.name} ${Date.now() % 100000}`;
   const reference = await requestTwoAlterations(page, testInfo, name);
   const tracking = page.url();
@@ -105,6 +107,7 @@ test("a file that is not a photo is refused next to its field, in French", async
 });
 
 test("the tracking page still shows the request offline after a visit", async ({ page, context }, testInfo) => {
+  test.setTimeout(60_000);
   test.skip(!hydrated(testInfo), "the service worker needs JavaScript");
   const reference = await requestTwoAlterations(page, testInfo, `Awa hors-ligne ${Date.now() % 100000}`);
   const link = page.url().replace("?envoyee=1", "");
