@@ -105,7 +105,7 @@ pub async fn delete_hours(
 /// Coop'Manau's week, for the demo: the conciergerie on weekdays but Wednesday, lunch on
 /// Tuesdays and Thursdays, the workshops on weekdays.
 pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    let mut hours: Vec<(&str, i64, &str, &str)> = Vec::new();
+    let mut hours: Vec<(&str, u8, &str, &str)> = Vec::new();
     for day in [1, 2, 4, 5] {
         hours.push(("conciergerie", day, "09:00", "12:30"));
         hours.push(("conciergerie", day, "13:30", "17:00"));
@@ -118,15 +118,7 @@ pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
         hours.push(("palettes", day, "09:00", "16:30"));
     }
     for (slug, weekday, opens, closes) in hours {
-        sqlx::query(
-            "INSERT INTO opening_hours (service_slug, weekday, opens, closes) VALUES (?, ?, ?, ?)",
-        )
-        .bind(slug)
-        .bind(weekday)
-        .bind(opens)
-        .bind(closes)
-        .execute(&mut *conn)
-        .await?;
+        insert_hours(conn, slug, weekday, opens, closes).await?;
     }
     Ok(())
 }
