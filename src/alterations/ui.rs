@@ -360,7 +360,7 @@ fn TrackingView(
             <h2>{t.alterations.timeline_title}</h2>
             <Timeline request=r.clone() />
 
-            <h2>{t.alterations.your_items}</h2>
+            <h2>{t.alterations.items_title}</h2>
             <ul class="items">
                 {r.items.iter().map(|item| view! {
                     <li>
@@ -562,7 +562,7 @@ pub fn RequestPage() -> impl IntoView {
                                 {r.decline_reason.clone().map(|s| view! { <dt>{t.alterations.reason}</dt><dd>{s}</dd> })}
                                 <dt>{t.alterations.sent_at}</dt><dd>{format_paris(r.created_at)}</dd>
                             </dl>
-                            <h2>{t.alterations.your_items}</h2>
+                            <h2>{t.alterations.items_title}</h2>
                             <ul class="items">
                                 {r.items.iter().map(|item| view! {
                                     <li class="card">

@@ -92,6 +92,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ],
     },
     alterations: Alterations {
+        items_title: "Clothes",
         home_call: "Request an alteration",
         activate: "Reactivate",
         back_to_queue: "← All alteration requests",

@@ -86,6 +86,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ],
     },
     alterations: Alterations {
+        items_title: "Vêtements",
         home_call: "Demander une retouche",
         activate: "Réactiver",
         back_to_queue: "← Toutes les demandes de retouche",

@@ -149,6 +149,7 @@ pub struct Home {
 
 /// The conciergerie: price list, request form, tracking page, staff's pages.
 pub struct Alterations {
+    pub items_title: &'static str,
     /// The home page's button to the request form.
     pub home_call: &'static str,
     pub activate: &'static str,
