@@ -7,6 +7,9 @@ use crate::{
         AccountPage, AuditPage, InvitationCardPage, InvitationPage, ParticipantsPage, PersonPage,
         SignInPage, StaffHomePage, StaffListPage,
     },
+    campaigns::ui::{
+        BookingPage, CampaignAdminPage, CampaignPublicPage, CampaignsPage, CodePage, DaySheetPage,
+    },
     home::ui::HomePage,
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
@@ -38,6 +41,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/personnel") view=StaffListPage />
                     <Route path=path!("equipe/invitation/:token") view=InvitationCardPage />
                     <Route path=path!("equipe/journal") view=AuditPage />
+                    <Route path=path!("ourlets") view=CodePage />
+                    <Route path=path!("ourlets/reservation/:token") view=BookingPage />
+                    <Route path=path!("ourlets/:slug") view=CampaignPublicPage />
+                    <Route path=path!("equipe/ourlets") view=CampaignsPage />
+                    <Route path=path!("equipe/ourlets/:id") view=CampaignAdminPage />
+                    <Route path=path!("equipe/ourlets/:id/jour/:day") view=DaySheetPage />
                 </ParentRoute>
             </Routes>
         </Router>

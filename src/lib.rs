@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod campaigns;
 pub mod error;
 pub mod home;
 pub mod i18n;
