@@ -220,8 +220,7 @@ pub async fn update_campaign_slot(
         .parse()
         .map_err(|_| AppError::invalid("capacity", "capacity_invalid"))?;
     let closed = closed.is_some_and(|c| c == "on" || c == "true");
-    let campaign_id =
-        service::update_slot(&state()?, &actor, slot_id, capacity, closed).await?;
+    let campaign_id = service::update_slot(&state()?, &actor, slot_id, capacity, closed).await?;
     response::redirect(&format!("/equipe/ourlets/{campaign_id}#creneau-{slot_id}"));
     Ok(())
 }

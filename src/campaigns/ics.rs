@@ -170,9 +170,15 @@ mod tests {
             "LOCATION:Atelier couture\\; Blanchemaille\\, Roubaix",
             "END:VEVENT",
         ] {
-            assert!(lines.contains(&expected), "{expected} missing in {unfolded}");
+            assert!(
+                lines.contains(&expected),
+                "{expected} missing in {unfolded}"
+            );
         }
-        let description = lines.iter().find(|l| l.starts_with("DESCRIPTION:")).unwrap();
+        let description = lines
+            .iter()
+            .find(|l| l.starts_with("DESCRIPTION:"))
+            .unwrap();
         assert!(description.contains("vêtements\\, déjà lavés") && description.contains("\\nLien"));
         // Folding kept every multi-byte character whole.
         assert!(std::str::from_utf8(sample().as_bytes()).is_ok());
@@ -184,6 +190,9 @@ mod tests {
         for line in folded.split("\r\n") {
             assert!(line.len() <= 75);
         }
-        assert_eq!(folded.replace("\r\n ", ""), format!("DESCRIPTION:{}", "é".repeat(80)));
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("DESCRIPTION:{}", "é".repeat(80))
+        );
     }
 }

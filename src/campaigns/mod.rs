@@ -562,20 +562,102 @@ mod tests {
 
     #[test]
     fn slot_plans_refuse_nonsense() {
-        let parse = |first: &str, last: &str, days: &[&str], start: &str, end: &str, len: &str, places: &str| {
+        let parse = |first: &str,
+                     last: &str,
+                     days: &[&str],
+                     start: &str,
+                     end: &str,
+                     len: &str,
+                     places: &str| {
             let days: Vec<String> = days.iter().map(|d| d.to_string()).collect();
             SlotPlan::parse(first, last, &days, start, end, len, places).map(|_| ())
         };
-        assert_eq!(parse("2026-02-30", "2026-03-01", &["1"], "08:00", "09:00", "20", "5"), Err(("first_day", "date_invalid")));
-        assert_eq!(parse("2026-03-02", "2026-03-01", &["1"], "08:00", "09:00", "20", "5"), Err(("last_day", "date_order")));
-        assert_eq!(parse("2026-03-01", "2026-03-02", &[], "08:00", "09:00", "20", "5"), Err(("weekdays", "weekdays_required")));
-        assert_eq!(parse("2026-03-01", "2026-03-02", &["1"], "09:00", "08:00", "20", "5"), Err(("end", "time_order")));
-        assert_eq!(parse("2026-03-01", "2026-03-02", &["1"], "08:00", "09:00", "2", "5"), Err(("length_minutes", "slot_length_invalid")));
-        assert_eq!(parse("2026-03-01", "2026-03-02", &["1"], "08:00", "09:00", "20", "0"), Err(("places", "capacity_invalid")));
-        let long = SlotPlan::parse("2026-01-01", "2030-12-31", &["1".into(), "2".into()], "08:00", "20:00", "5", "5").unwrap();
+        assert_eq!(
+            parse(
+                "2026-02-30",
+                "2026-03-01",
+                &["1"],
+                "08:00",
+                "09:00",
+                "20",
+                "5"
+            ),
+            Err(("first_day", "date_invalid"))
+        );
+        assert_eq!(
+            parse(
+                "2026-03-02",
+                "2026-03-01",
+                &["1"],
+                "08:00",
+                "09:00",
+                "20",
+                "5"
+            ),
+            Err(("last_day", "date_order"))
+        );
+        assert_eq!(
+            parse("2026-03-01", "2026-03-02", &[], "08:00", "09:00", "20", "5"),
+            Err(("weekdays", "weekdays_required"))
+        );
+        assert_eq!(
+            parse(
+                "2026-03-01",
+                "2026-03-02",
+                &["1"],
+                "09:00",
+                "08:00",
+                "20",
+                "5"
+            ),
+            Err(("end", "time_order"))
+        );
+        assert_eq!(
+            parse(
+                "2026-03-01",
+                "2026-03-02",
+                &["1"],
+                "08:00",
+                "09:00",
+                "2",
+                "5"
+            ),
+            Err(("length_minutes", "slot_length_invalid"))
+        );
+        assert_eq!(
+            parse(
+                "2026-03-01",
+                "2026-03-02",
+                &["1"],
+                "08:00",
+                "09:00",
+                "20",
+                "0"
+            ),
+            Err(("places", "capacity_invalid"))
+        );
+        let long = SlotPlan::parse(
+            "2026-01-01",
+            "2030-12-31",
+            &["1".into(), "2".into()],
+            "08:00",
+            "20:00",
+            "5",
+            "5",
+        )
+        .unwrap();
         assert_eq!(long.slots(), Err("too_many_slots"));
         // A Sunday-only plan over a Monday-to-Saturday week makes nothing.
-        let none = SlotPlan::parse("2026-11-30", "2026-12-05", &["7".into()], "08:00", "09:00", "20", "5").unwrap();
+        let none = SlotPlan::parse(
+            "2026-11-30",
+            "2026-12-05",
+            &["7".into()],
+            "08:00",
+            "09:00",
+            "20",
+            "5",
+        )
+        .unwrap();
         assert_eq!(none.slots(), Err("no_slots"));
     }
 
@@ -585,7 +667,9 @@ mod tests {
         assert_eq!(form.name, "Inès");
         assert_eq!(form.contact, "06 12 34 56 78");
         assert_eq!(
-            BookingForm::parse("Inès", "2nde B", "1", "Ines@Lycee.FR", 3).unwrap().contact,
+            BookingForm::parse("Inès", "2nde B", "1", "Ines@Lycee.FR", 3)
+                .unwrap()
+                .contact,
             "ines@lycee.fr"
         );
         assert_eq!(
@@ -599,7 +683,10 @@ mod tests {
         );
         assert_eq!(
             BookingForm::parse("A", "B", "zéro", "", 3),
-            Err(vec![("garments", "garments_invalid"), ("contact", "contact_required")])
+            Err(vec![
+                ("garments", "garments_invalid"),
+                ("contact", "contact_required")
+            ])
         );
         assert_eq!(
             BookingForm::parse("A", "B", "0", "a@b.fr", 3),
@@ -625,7 +712,10 @@ mod tests {
             slot(5, 1400 + 200, 4, false),
             slot(6, 9000, 0, false),
         ];
-        let ids: Vec<i64> = nearest_free(&slots, 2000, 1500, 2).iter().map(|s| s.id).collect();
+        let ids: Vec<i64> = nearest_free(&slots, 2000, 1500, 2)
+            .iter()
+            .map(|s| s.id)
+            .collect();
         assert_eq!(ids, vec![5, 3]);
     }
 
@@ -654,7 +744,10 @@ mod tests {
 
     #[test]
     fn slugs_dates_and_times_parse() {
-        assert_eq!(slugify("Ourlets — Lycée Hôtelier 2027 !"), "ourlets-lycee-hotelier-2027");
+        assert_eq!(
+            slugify("Ourlets — Lycée Hôtelier 2027 !"),
+            "ourlets-lycee-hotelier-2027"
+        );
         assert_eq!(slugify("???"), "campagne");
         assert_eq!(parse_time("08:05"), Some(485));
         assert_eq!(parse_time("24:00"), None);

@@ -215,19 +215,21 @@ pub async fn find_slot(
     .bind(slot_id)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|(campaign_id, id, starts_at, ends_at, capacity, booked, closed)| {
-        (
-            campaign_id,
-            Slot {
-                id,
-                starts_at,
-                ends_at,
-                capacity,
-                booked,
-                closed,
-            },
-        )
-    }))
+    Ok(row.map(
+        |(campaign_id, id, starts_at, ends_at, capacity, booked, closed)| {
+            (
+                campaign_id,
+                Slot {
+                    id,
+                    starts_at,
+                    ends_at,
+                    capacity,
+                    booked,
+                    closed,
+                },
+            )
+        },
+    ))
 }
 
 /// Inserts the slots that do not exist yet (same start); returns how many were added.

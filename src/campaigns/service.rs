@@ -2,9 +2,9 @@
 //! the single writer; the capacity itself is decided by the database (triggers + CHECK).
 
 use super::{
-    Attendance, BookingForm, BookingOutcome, BookingView, Campaign, CampaignAccess,
-    CampaignDetail, CampaignList, CampaignStatus, DayCounts, DaySheet, PublicCampaign, SheetSlot,
-    Slot, SlotPlan, day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
+    Attendance, BookingForm, BookingOutcome, BookingView, Campaign, CampaignAccess, CampaignDetail,
+    CampaignList, CampaignStatus, DayCounts, DaySheet, PublicCampaign, SheetSlot, Slot, SlotPlan,
+    day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
 };
 use crate::{
     accounts::{CurrentUser, audit, token},
@@ -276,7 +276,10 @@ pub async fn update_slot(
         "update_slot",
         "campaign_slot",
         slot_id,
-        Some(&format!("{capacity}{}", if closed { ", closed" } else { "" })),
+        Some(&format!(
+            "{capacity}{}",
+            if closed { ", closed" } else { "" }
+        )),
     )
     .await?;
     tx.commit().await?;
@@ -382,7 +385,9 @@ pub async fn public_campaign(
 /// The private link's token of the booking made with `idempotency_key`: derived from it, so a
 /// replayed submission leads to the same link while the database keeps only hashes of both.
 fn link_token(idempotency_key: &str) -> String {
-    let digest = Sha256::digest(format!("coop-manau campaign booking link\0{idempotency_key}"));
+    let digest = Sha256::digest(format!(
+        "coop-manau campaign booking link\0{idempotency_key}"
+    ));
     URL_SAFE_NO_PAD.encode(digest)
 }
 
@@ -490,18 +495,20 @@ pub async fn book(
                         alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
                     });
                 }
-                Some("replayed") => {
-                    drop(tx);
-                    let (reference, _) =
-                        repo::find_by_idempotency(&state.db.reader, &idempotency_hash)
-                            .await?
-                            .ok_or(AppError::Internal)?;
-                    return Ok(BookingOutcome::Booked {
-                        reference,
-                        link: booking_path(&link),
-                    });
-                }
-                Some("booking_exists") => {
+                // A concurrent replay committed first: whichever constraint noticed it (the
+                // contact's or the key's), the booking is the one that key made.
+                Some(key @ ("replayed" | "booking_exists")) => {
+                    if let Some((reference, _)) =
+                        repo::find_by_idempotency(&mut *tx, &idempotency_hash).await?
+                    {
+                        return Ok(BookingOutcome::Booked {
+                            reference,
+                            link: booking_path(&link),
+                        });
+                    }
+                    if key == "replayed" {
+                        return Err(AppError::internal("replayed key without its booking"));
+                    }
                     return Err(AppError::invalid("contact", "booking_exists"));
                 }
                 Some(key @ ("slot_closed" | "slot_unknown")) => {
@@ -511,7 +518,9 @@ pub async fn book(
             },
         }
     }
-    Err(AppError::internal("no free booking reference after 8 draws"))
+    Err(AppError::internal(
+        "no free booking reference after 8 draws",
+    ))
 }
 
 /// The booking behind a private link, with what it may still do.
@@ -734,10 +743,11 @@ pub async fn set_attendance(
 /// after tomorrow (dates computed from now: the demo is always in the future).
 pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
     let now = now();
-    let partner: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM partner WHERE name = 'Lycée Hôtelier International de Lille'")
-            .fetch_optional(&mut *conn)
-            .await?;
+    let partner: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM partner WHERE name = 'Lycée Hôtelier International de Lille'",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
     let fields = repo::CampaignFields {
         title: "Opération ourlets — Lycée Hôtelier",
         partner_id: partner,

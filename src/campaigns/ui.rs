@@ -6,10 +6,10 @@
 use super::{
     BookingView, CampaignAccess, CampaignStatus, PublicCampaign, SheetBooking, Slot,
     api::{
-        BookCampaignSlot, CancelCampaignBooking, CloseCampaign, CreateCampaign,
-        FindCampaignByCode, GenerateCampaignSlots, MoveCampaignBooking, SetBookingAttendance,
-        UpdateCampaign, UpdateCampaignSlot, get_campaign, get_campaign_booking, get_campaign_page,
-        get_day_sheet, list_campaigns,
+        BookCampaignSlot, CancelCampaignBooking, CloseCampaign, CreateCampaign, FindCampaignByCode,
+        GenerateCampaignSlots, MoveCampaignBooking, SetBookingAttendance, UpdateCampaign,
+        UpdateCampaignSlot, get_campaign, get_campaign_booking, get_campaign_page, get_day_sheet,
+        list_campaigns,
     },
     hour_of, local_datetime_value, nearest_free, parse_date,
 };
@@ -616,10 +616,7 @@ fn attendance_word(t: &Catalogue, attendance: super::Attendance) -> &'static str
 }
 
 #[component]
-fn SheetRow(
-    booking: SheetBooking,
-    action: ServerAction<SetBookingAttendance>,
-) -> impl IntoView {
+fn SheetRow(booking: SheetBooking, action: ServerAction<SetBookingAttendance>) -> impl IntoView {
     let t = use_texts();
     let name = booking.name.clone();
     let id = booking.id;

@@ -259,10 +259,26 @@ pub static CATALOGUE: Catalogue = Catalogue {
         undo: "Undo",
         weekdays_label: "Days of the week",
         when_label: "When",
-        places_left: |n| if n == 1 { "1 place left".to_owned() } else { format!("{n} places left") },
+        places_left: |n| {
+            if n == 1 {
+                "1 place left".to_owned()
+            } else {
+                format!("{n} places left")
+            }
+        },
         months: [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ],
     },
     offline: Offline {
@@ -330,7 +346,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "slot_closed" => "This slot is no longer available.",
             "slot_unknown" => "This slot does not exist.",
             "slot_full" => "This slot is full. Choose another one.",
-            "booking_exists" => "You already have a booking for this campaign. Use its link to change it.",
+            "booking_exists" => {
+                "You already have a booking for this campaign. Use its link to change it."
+            }
             "booking_locked" => "This slot has started: the booking can no longer change.",
             "booking_cancelled" => "This booking is cancelled.",
             "attendance_invalid" => "This check-in state does not exist.",

@@ -253,10 +253,26 @@ pub static CATALOGUE: Catalogue = Catalogue {
         undo: "Annuler le pointage",
         weekdays_label: "Jours de la semaine",
         when_label: "Quand",
-        places_left: |n| if n == 1 { "1 place libre".to_owned() } else { format!("{n} places libres") },
+        places_left: |n| {
+            if n == 1 {
+                "1 place libre".to_owned()
+            } else {
+                format!("{n} places libres")
+            }
+        },
         months: [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ],
     },
     offline: Offline {
@@ -310,7 +326,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "weekdays_required" => "Cochez au moins un jour de la semaine.",
             "time_invalid" => "Cette heure n'est pas valide (exemple : 09:00).",
             "time_order" => "La fin doit venir après le début.",
-            "slot_length_invalid" => "La durée doit être de 5 à 480 minutes et tenir dans la journée.",
+            "slot_length_invalid" => {
+                "La durée doit être de 5 à 480 minutes et tenir dans la journée."
+            }
             "capacity_invalid" => "Choisissez un nombre de places entre 0 et 200.",
             "too_many_slots" => "Cela ferait plus de 2000 créneaux. Réduisez les dates.",
             "no_slots" => "Aucun créneau ne correspond à ces jours.",
@@ -321,12 +339,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "garments_over_max" => "Trop de vêtements pour une réservation.",
             "garments_invalid" => "Indiquez un nombre de vêtements (1 au moins).",
             "contact_required" => "Donnez un numéro de téléphone ou un e-mail.",
-            "contact_invalid" => "Ce numéro ou cet e-mail n'est pas valide (exemple : 06 12 34 56 78).",
+            "contact_invalid" => {
+                "Ce numéro ou cet e-mail n'est pas valide (exemple : 06 12 34 56 78)."
+            }
             "slot_required" => "Choisissez un créneau.",
             "slot_closed" => "Ce créneau n'est plus disponible.",
             "slot_unknown" => "Ce créneau n'existe pas.",
             "slot_full" => "Ce créneau est complet. Choisissez-en un autre.",
-            "booking_exists" => "Vous avez déjà une réservation pour cette campagne. Utilisez son lien pour la changer.",
+            "booking_exists" => {
+                "Vous avez déjà une réservation pour cette campagne. Utilisez son lien pour la changer."
+            }
             "booking_locked" => "Ce créneau a commencé : la réservation ne peut plus changer.",
             "booking_cancelled" => "Cette réservation est annulée.",
             "attendance_invalid" => "Ce pointage n'existe pas.",

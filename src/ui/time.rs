@@ -104,7 +104,10 @@ mod tests {
     fn paris_wall_clock_round_trips_in_winter_and_summer() {
         let winter = paris_to_utc(2026, 12, 1, 8, 30);
         assert_eq!(paris_parts(winter), (2026, 12, 1, 8, 30));
-        assert_eq!(winter, days_from_civil(2026, 12, 1) * 86_400 + 7 * 3600 + 30 * 60);
+        assert_eq!(
+            winter,
+            days_from_civil(2026, 12, 1) * 86_400 + 7 * 3600 + 30 * 60
+        );
         let summer = paris_to_utc(2026, 7, 14, 14, 0);
         assert_eq!(summer, days_from_civil(2026, 7, 14) * 86_400 + 12 * 3600);
         assert_eq!(iso_weekday(2026, 11, 28), 6);

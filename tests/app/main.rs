@@ -4,5 +4,6 @@
 
 mod accounts;
 mod authorization;
+mod campaigns;
 mod foundation;
 mod helpers;
