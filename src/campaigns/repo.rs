@@ -386,6 +386,18 @@ pub async fn move_booking(
     Ok(result.rows_affected() == 1)
 }
 
+#[derive(sqlx::FromRow)]
+struct SheetRow {
+    slot_id: i64,
+    id: i64,
+    reference: String,
+    name: String,
+    group_name: String,
+    garments: i64,
+    contact: String,
+    attendance: String,
+}
+
 /// The confirmed bookings of a campaign's slots starting in [from, to), by slot then name:
 /// (slot_id, booking).
 pub async fn sheet_bookings(
@@ -394,7 +406,7 @@ pub async fn sheet_bookings(
     from: i64,
     to: i64,
 ) -> Result<Vec<(i64, SheetBooking)>, sqlx::Error> {
-    let rows: Vec<(i64, i64, String, String, String, i64, String, String)> = sqlx::query_as(
+    let rows: Vec<SheetRow> = sqlx::query_as(
         "SELECT b.slot_id, b.id, b.reference, b.name, b.group_name, b.garments, b.contact,
                 b.attendance
          FROM campaign_booking b JOIN campaign_slot s ON s.id = b.slot_id
@@ -408,22 +420,20 @@ pub async fn sheet_bookings(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(slot_id, id, reference, name, group_name, garments, contact, attendance)| {
-                (
-                    slot_id,
-                    SheetBooking {
-                        id,
-                        reference,
-                        name,
-                        group_name,
-                        garments,
-                        contact,
-                        attendance: Attendance::parse(&attendance).unwrap_or(Attendance::Expected),
-                    },
-                )
-            },
-        )
+        .map(|r| {
+            (
+                r.slot_id,
+                SheetBooking {
+                    id: r.id,
+                    reference: r.reference,
+                    name: r.name,
+                    group_name: r.group_name,
+                    garments: r.garments,
+                    contact: r.contact,
+                    attendance: Attendance::parse(&r.attendance).unwrap_or(Attendance::Expected),
+                },
+            )
+        })
         .collect())
 }
 

@@ -716,6 +716,6 @@ mod tests {
     fn days_are_named_in_french() {
         let t = crate::i18n::Locale::Fr.texts();
         assert_eq!(day_label(t, "2026-12-01"), "mardi 1 décembre");
-        assert_eq!(day_of(0), "1970-01-01");
+        assert_eq!(crate::campaigns::day_of(0), "1970-01-01");
     }
 }
