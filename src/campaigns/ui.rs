@@ -677,7 +677,7 @@ pub fn DaySheetPage() -> impl IntoView {
                                 <p class="no-print"><a href=format!("/equipe/ourlets/{}", sheet.campaign_id)>{t.campaigns.back_to_campaign}</a></p>
                                 <h1>{format!("{} · {}", t.campaigns.sheet_title, day_label(t, &sheet.day))}</h1>
                                 <p class="lead">{sheet.campaign_title.clone()}</p>
-                                <dl class="counts" aria-label=t.campaigns.counts_label>
+                                <dl class="counts">
                                     <div><dt>{t.campaigns.count_booked}</dt><dd>{counts.booked}</dd></div>
                                     <div><dt>{t.campaigns.count_came}</dt><dd>{counts.came}</dd></div>
                                     <div><dt>{t.campaigns.count_garments_done}</dt><dd>{counts.garments_done}</dd></div>
