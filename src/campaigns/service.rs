@@ -4,7 +4,7 @@
 use super::{
     Attendance, BookingForm, BookingOutcome, BookingView, Campaign, CampaignAccess, CampaignDetail,
     CampaignList, CampaignStatus, DayCounts, DaySheet, PublicCampaign, SheetSlot, Slot, SlotPlan,
-    day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
+    batch::Refusal, day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
 };
 use crate::{
     accounts::{CurrentUser, audit, token},
@@ -457,70 +457,55 @@ pub async fn book(
     if slot.starts_at <= now {
         return Err(AppError::Conflict("slot_closed".into()));
     }
-    let token_hash = token::hash_token(&link);
-    let mut tx = state.db.begin_write().await?;
-    // A reference may clash with an existing one (25^4 codes): draw again.
-    for _ in 0..8 {
-        let reference = token::new_reference('O');
-        let inserted = repo::insert_booking(
-            &mut tx,
-            &repo::NewBooking {
-                campaign_id: slot_campaign,
-                slot_id,
-                reference: &reference,
-                token_hash: &token_hash,
-                idempotency_hash: &idempotency_hash,
-                name: &form.name,
-                group_name: &form.group_name,
-                garments: form.garments,
-                contact: &form.contact,
-            },
+    // The writer commits this booking with the others of the moment (group commit): one
+    // INSERT decided by the database, answered once the commit is durable.
+    let answer = state
+        .bookings
+        .book(super::batch::Job {
+            campaign_id: slot_campaign,
+            slot_id,
+            token_hash: token::hash_token(&link),
+            idempotency_hash: idempotency_hash.clone(),
+            name: form.name,
+            group_name: form.group_name,
+            garments: form.garments,
+            contact: form.contact,
             now,
-        )
+        })
         .await;
-        match inserted {
-            Ok(_) => {
-                tx.commit().await?;
+    match answer {
+        Ok(reference) => Ok(BookingOutcome::Booked {
+            reference,
+            link: booking_path(&link),
+        }),
+        Err(Refusal::Key("slot_full")) => {
+            let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
+            Ok(BookingOutcome::Full {
+                alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
+            })
+        }
+        // A concurrent replay committed first: whichever constraint noticed it (the contact's
+        // or the key's), the booking is the one that key made.
+        Err(Refusal::Key(key @ ("replayed" | "booking_exists"))) => {
+            if let Some((reference, _)) =
+                repo::find_by_idempotency(&state.db.reader, &idempotency_hash).await?
+            {
                 return Ok(BookingOutcome::Booked {
                     reference,
                     link: booking_path(&link),
                 });
             }
-            Err(error) => match repo::refusal_key(&error) {
-                Some("reference_taken") => continue,
-                Some("slot_full") => {
-                    drop(tx);
-                    let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
-                    return Ok(BookingOutcome::Full {
-                        alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
-                    });
-                }
-                // A concurrent replay committed first: whichever constraint noticed it (the
-                // contact's or the key's), the booking is the one that key made.
-                Some(key @ ("replayed" | "booking_exists")) => {
-                    if let Some((reference, _)) =
-                        repo::find_by_idempotency(&mut *tx, &idempotency_hash).await?
-                    {
-                        return Ok(BookingOutcome::Booked {
-                            reference,
-                            link: booking_path(&link),
-                        });
-                    }
-                    if key == "replayed" {
-                        return Err(AppError::internal("replayed key without its booking"));
-                    }
-                    return Err(AppError::invalid("contact", "booking_exists"));
-                }
-                Some(key @ ("slot_closed" | "slot_unknown")) => {
-                    return Err(AppError::Conflict(key.into()));
-                }
-                _ => return Err(AppError::internal(error)),
-            },
+            if key == "replayed" {
+                return Err(AppError::internal("replayed key without its booking"));
+            }
+            Err(AppError::invalid("contact", "booking_exists"))
         }
+        Err(Refusal::Key(key @ ("slot_closed" | "slot_unknown"))) => {
+            Err(AppError::Conflict(key.into()))
+        }
+        Err(Refusal::Key(key)) => Err(AppError::internal(key)),
+        Err(Refusal::Internal(cause)) => Err(AppError::internal(cause)),
     }
-    Err(AppError::internal(
-        "no free booking reference after 8 draws",
-    ))
 }
 
 /// The booking behind a private link, with what it may still do.
