@@ -100,7 +100,7 @@ test("a student books with the invite code, adds it to the calendar, moves it, t
   const targetLabel = (await page.locator(`label[for="${await target.getAttribute("id")}"] .slot-hours`).textContent()) ?? "";
   await target.check();
   await page.getByRole("button", { name: "Changer pour ce créneau" }).click();
-  await expect(page.getByRole("status")).toContainText("votre réservation est sur le nouveau créneau");
+  await expect(page.getByText("C'est fait : votre réservation est sur le nouveau créneau.")).toBeVisible();
   await expect(page.locator(".reference")).toHaveText(reference);
   const hours = targetLabel.split(" · ")[1];
   await expect(page.locator(".booking-facts")).toContainText(hours);

@@ -513,7 +513,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                 <p><a href="/equipe/ourlets">{t.campaigns.back_to_list}</a></p>
                                 <h1>{c.title.clone()}</h1>
                                 <p class="lead">{status_word(t, status)}</p>
-                                <p>{t.campaigns.public_link}" : "<a href=link.clone()>{link.clone()}</a></p>
+                                <p class="public-link">{t.campaigns.public_link}" : "<a href=link.clone()>{link.clone()}</a></p>
                                 {saved.then(|| view! { <p class="notice notice-ok" role="status">{t.campaigns.saved}</p> })}
                                 {added.map(|n| view! { <p class="notice notice-ok" role="status">{format!("{} {n}", t.campaigns.slots_added)}</p> })}
                                 {move || other_error().map(|error| view! { <ErrorNotice error /> })}
