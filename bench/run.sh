@@ -14,6 +14,7 @@ need() { # command apt-package
 }
 need wrk wrk
 need brotli brotli
+need sqlite3 sqlite3
 
 PORT=${BENCH_PORT:-3200}
 DURATION=${BENCH_DURATION:-30s}
@@ -53,6 +54,49 @@ p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
 p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
 errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/wrk.txt")
 
+# --- Booking under a rush (Opération ourlets) ---
+# The raw SQLite ceiling on this disk: one-row inserts, each its own durable transaction
+# (WAL, synchronous=FULL, as the app), measured with the sqlite3 shell in the same folder.
+CEILING_ROWS=${BENCH_CEILING_ROWS:-5000}
+BOOKING_DURATION=${BENCH_BOOKING_DURATION:-15s}
+{
+  echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+  echo "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT;"
+  for i in $(seq "$CEILING_ROWS"); do echo "INSERT INTO t (v) VALUES ('row $i');"; done
+} >"$work/ceiling.sql"
+t0=$(date +%s.%N)
+sqlite3 "$work/ceiling.db" <"$work/ceiling.sql" >/dev/null
+t1=$(date +%s.%N)
+ceiling=$(awk -v n="$CEILING_ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+[ "$(sqlite3 "$work/ceiling.db" 'SELECT count(*) FROM t')" = "$CEILING_ROWS" ]
+
+# A bench campaign open now, 1,000 slots of 100 places from tomorrow (room for every request).
+db="$work/bench.db"
+now=$(date +%s)
+sqlite3 "$db" <<SQL >/dev/null
+.timeout 10000
+INSERT INTO campaign (slug, title, place, opens_at, closes_at, max_garments, created_at)
+  VALUES ('bench', 'Banc d''essai', 'Atelier', $now - 3600, $now + 30 * 86400, 3, $now);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
+INSERT INTO campaign_slot (campaign_id, starts_at, ends_at, capacity)
+  SELECT (SELECT id FROM campaign WHERE slug = 'bench'), $now + 86400 + i * 600, $now + 86400 + i * 600 + 600, 100 FROM n;
+SQL
+first_slot=$(sqlite3 "$db" "SELECT min(s.id) FROM campaign_slot s JOIN campaign c ON c.id = s.campaign_id WHERE c.slug = 'bench'")
+wrk -t2 -c"$CONNECTIONS" -d"$BOOKING_DURATION" --latency -s bench/booking.lua \
+  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 1000 >"$work/booking.txt"
+cat "$work/booking.txt"
+read -r bookings overbooked <<<"$(sqlite3 -separator ' ' "$db" "
+  SELECT (SELECT count(*) FROM campaign_booking b JOIN campaign c ON c.id = b.campaign_id WHERE c.slug = 'bench'),
+         (SELECT count(*) FROM campaign_slot s WHERE s.booked > s.capacity OR s.booked <>
+            (SELECT count(*) FROM campaign_booking b WHERE b.slot_id = s.id AND b.status = 'confirmed'))")"
+booking_secs=$(awk '/requests in/ { sub(/s,?$/, "", $4); print $4 }' "$work/booking.txt")
+booking_rate=$(awk -v n="$bookings" -v s="$booking_secs" 'BEGIN { printf "%.0f", n / s }')
+booking_p50=$(awk '$1 == "50%" { print $2 }' "$work/booking.txt")
+booking_p99=$(awk '$1 == "99%" { print $2 }' "$work/booking.txt")
+not_booked=$(awk '/^not booked:/ { print $3 }' "$work/booking.txt")
+booking_errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/booking.txt")
+ratio=$(awk -v a="$booking_rate" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }')
+
 machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
 {
   echo "<!-- bench:start (written by \`make bench\`, do not edit by hand) -->"
@@ -80,6 +124,19 @@ machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cp
   echo "| $rps | $p50 | $p99 | $((rss_idle / 1024)) MB → $((rss_peak / 1024)) MB |"
   echo
   echo "Goals: ≥ 5,000 req/s, p99 ≤ 20 ms. ${errors:-No socket errors, no non-2xx answers.}"
+  echo
+  echo "### Booking under a rush (Opération ourlets)"
+  echo
+  echo "\`wrk -t2 -c$CONNECTIONS -d$BOOKING_DURATION\` posting \`/api/book_campaign_slot\` (bench/booking.lua: each request a new"
+  echo "student, contact and idempotency key, spread over 1,000 slots of 100 places), release server,"
+  echo "\`synchronous=FULL\`, WAL. The ceiling is raw SQLite on the same disk in the same run: $CEILING_ROWS"
+  echo "one-row inserts, each its own durable transaction (sqlite3 shell, WAL, \`synchronous=FULL\`)."
+  echo
+  echo "| bookings/s | p50 | p99 | raw SQLite ceiling (inserts/s) | ratio | overbooked slots | not booked / errors |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| $booking_rate | $booking_p50 | $booking_p99 | $ceiling | $ratio | $overbooked | ${not_booked:-?} |"
+  echo
+  echo "Goal: ≥ 0.8 × the ceiling, 0 overbooked, 0 errors. ${booking_errors:-No socket errors, no non-2xx answers.}"
   echo "<!-- bench:end -->"
 } >"$work/figures.md"
 

@@ -8,8 +8,12 @@ use crate::{
         SignInPage, StaffHomePage, StaffListPage,
     },
     alterations::ui::{
-        AlterationsPage, CataloguePage, DaySheetPage, PartnersPage, QueuePage, RequestFormPage,
-        RequestPage, TrackingPage,
+        AlterationsPage, CataloguePage, DaySheetPage as AlterationsDayPage, PartnersPage,
+        QueuePage, RequestFormPage, RequestPage, TrackingPage,
+    },
+    campaigns::ui::{
+        BookingPage, CampaignAdminPage, CampaignPublicPage, CampaignsPage, CodePage,
+        DaySheetPage as CampaignDayPage,
     },
     home::ui::{HomePage, HoursPage},
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
@@ -46,11 +50,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("retouches/demande") view=RequestFormPage />
                     <Route path=path!("retouches/suivi/:token") view=TrackingPage />
                     <Route path=path!("equipe/retouches") view=QueuePage />
-                    <Route path=path!("equipe/retouches/jour") view=DaySheetPage />
+                    <Route path=path!("equipe/retouches/jour") view=AlterationsDayPage />
                     <Route path=path!("equipe/retouches/catalogue") view=CataloguePage />
                     <Route path=path!("equipe/retouches/:id") view=RequestPage />
                     <Route path=path!("equipe/partenaires") view=PartnersPage />
                     <Route path=path!("equipe/horaires") view=HoursPage />
+                    <Route path=path!("ourlets") view=CodePage />
+                    <Route path=path!("ourlets/reservation/:token") view=BookingPage />
+                    <Route path=path!("ourlets/:slug") view=CampaignPublicPage />
+                    <Route path=path!("equipe/ourlets") view=CampaignsPage />
+                    <Route path=path!("equipe/ourlets/:id") view=CampaignAdminPage />
+                    <Route path=path!("equipe/ourlets/:id/jour/:day") view=CampaignDayPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod alterations;
 pub mod app;
+pub mod campaigns;
 pub mod error;
 pub mod home;
 pub mod i18n;

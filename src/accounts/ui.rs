@@ -209,6 +209,7 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>
+                                <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>
                             </ul>
                         </section>
                     }.into_any(),

@@ -44,6 +44,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         .hash_files(exe_dir.is_some_and(|dir| dir.join("hash.txt").exists()))
         .build();
     let assets = assets::Assets::load(&leptos_options);
+    let bookings = crate::campaigns::batch::BookingWriter::start(db.clone());
     Ok(AppState {
         leptos_options,
         db,
@@ -51,5 +52,6 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         assets: Arc::new(assets),
         limits: Arc::new(rate_limit::Limits::default()),
         service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
+        bookings,
     })
 }

@@ -47,6 +47,22 @@ impl RateLimiter {
         Ok(())
     }
 
+    /// `Err(seconds)` when `key` is over the limit, without counting an attempt (a check before
+    /// the attempt, when only failures count).
+    pub fn blocked(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        match counts.get(key) {
+            Some((start, count))
+                if *count >= self.limit && now.duration_since(*start) < self.window =>
+            {
+                let left = self.window.saturating_sub(now.duration_since(*start));
+                Err(left.as_secs().max(1))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Forgets `key` (a successful sign-in clears the account's failures).
     pub fn reset(&self, key: &str) {
         self.counts
@@ -64,6 +80,8 @@ pub struct Limits {
     pub sign_in_account: RateLimiter,
     /// Invitation and code look-ups per IP address.
     pub codes_ip: RateLimiter,
+    /// Wrong campaign invite codes per IP address.
+    pub campaign_code_ip: RateLimiter,
 }
 
 impl Default for Limits {
@@ -74,6 +92,8 @@ impl Default for Limits {
             sign_in_account: RateLimiter::new(5, quarter),
             // A whole group may claim its cards on the coop's Wi-Fi the same morning.
             codes_ip: RateLimiter::new(60, quarter),
+            // Only wrong codes count: a class booking from the school's Wi-Fi types it right.
+            campaign_code_ip: RateLimiter::new(20, quarter),
         }
     }
 }

@@ -27,6 +27,14 @@ pub fn router(state: AppState) -> Router {
             "/equipe/retouches/photo/{item_id}",
             get(crate::alterations::photo::serve),
         )
+        .route(
+            "/ourlets/reservation/{token}/agenda.ics",
+            get(crate::campaigns::export::calendar_file),
+        )
+        .route(
+            "/equipe/ourlets/{id}/jour/{day}/export.csv",
+            get(crate::campaigns::export::day_sheet_csv),
+        )
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

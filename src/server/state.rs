@@ -15,6 +15,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// The home page's opening hours (changed only by staff, rarely).
     pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
+    /// Commits the bookings of a rush together (src/campaigns/batch.rs).
+    pub bookings: crate::campaigns::batch::BookingWriter,
 }
 
 /// The state, from a server function or a server-rendered component.

@@ -66,6 +66,30 @@ pub fn format_paris(utc: i64) -> String {
     )
 }
 
+/// Paris local date and time at `utc`: (year, month, day, hour, minute).
+pub fn paris_parts(utc: i64) -> (i64, i64, i64, i64, i64) {
+    let local = utc + paris_offset(utc);
+    let (year, month, day) = civil(local.div_euclid(86_400));
+    let secs = local.rem_euclid(86_400);
+    (year, month, day, secs / 3600, secs % 3600 / 60)
+}
+
+/// The UTC instant of a Paris wall-clock time (in the hour skipped in spring, the later offset).
+pub fn paris_to_utc(year: i64, month: i64, day: i64, hour: i64, minute: i64) -> i64 {
+    let naive = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60;
+    let winter = naive - 3600;
+    if paris_offset(winter) == 3600 {
+        winter
+    } else {
+        naive - 7200
+    }
+}
+
+/// Day of the week of a date, Monday = 1 … Sunday = 7.
+pub fn iso_weekday(year: i64, month: i64, day: i64) -> i64 {
+    (days_from_civil(year, month, day) + 3).rem_euclid(7) + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +112,19 @@ mod tests {
         let late_utc_new_year = days_from_civil(2026, 12, 31) * 86_400 + 23 * 3600 + 30 * 60;
         assert_eq!(format_paris(late_utc_new_year), "01/01/2027 00:30");
         assert_eq!(civil(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn paris_wall_clock_round_trips_in_winter_and_summer() {
+        let winter = paris_to_utc(2026, 12, 1, 8, 30);
+        assert_eq!(paris_parts(winter), (2026, 12, 1, 8, 30));
+        assert_eq!(
+            winter,
+            days_from_civil(2026, 12, 1) * 86_400 + 7 * 3600 + 30 * 60
+        );
+        let summer = paris_to_utc(2026, 7, 14, 14, 0);
+        assert_eq!(summer, days_from_civil(2026, 7, 14) * 86_400 + 12 * 3600);
+        assert_eq!(iso_weekday(2026, 11, 28), 6);
+        assert_eq!(iso_weekday(2026, 11, 30), 1);
     }
 }

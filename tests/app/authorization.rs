@@ -37,6 +37,17 @@ struct World {
     /// A staff member whose role the admin changes.
     target_staff: i64,
     card_token: String,
+    /// Opération ourlets: the demo campaign, two of its slots, a booking and its private link.
+    campaign: Campaign,
+}
+
+struct Campaign {
+    id: i64,
+    slot: i64,
+    other_slot: i64,
+    day: String,
+    booking: i64,
+    token: String,
 }
 
 struct Row {
@@ -201,6 +212,160 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("id", w.target_staff.to_string()), ("role", "staff".into())],
             expect: ADMIN,
         },
+        // Opération ourlets. Public reads, then staff, then the students' writes (the private
+        // link's token is what grants them; cancel last).
+        Row {
+            path: "/api/get_campaign_page",
+            args: |_| {
+                vec![
+                    ("slug", "lycee-hotelier".into()),
+                    ("code", "OURLETS-LHIL".into()),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_campaign_booking",
+            args: |w| vec![("token", w.campaign.token.clone())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/find_campaign_by_code",
+            args: |_| vec![("code", "ourlets-lhil".into())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/list_campaigns",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_campaign",
+            args: |w| vec![("id", w.campaign.id.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_day_sheet",
+            args: |w| {
+                vec![
+                    ("campaign_id", w.campaign.id.to_string()),
+                    ("day", w.campaign.day.clone()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/create_campaign",
+            args: |_| {
+                vec![
+                    ("title", "Ourlets matrice".into()),
+                    ("partner_id", String::new()),
+                    ("description", String::new()),
+                    ("place", "Atelier".into()),
+                    ("opens_at", "2026-01-01T08:00".into()),
+                    ("closes_at", "2026-01-31T18:00".into()),
+                    ("invite_code", String::new()),
+                    ("max_garments", "2".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_campaign",
+            args: |w| {
+                vec![
+                    ("id", w.campaign.id.to_string()),
+                    ("title", "Opération ourlets — Lycée Hôtelier".into()),
+                    ("partner_id", String::new()),
+                    ("description", String::new()),
+                    ("place", "Atelier couture".into()),
+                    ("opens_at", "2026-01-01T08:00".into()),
+                    ("closes_at", "2036-01-31T18:00".into()),
+                    ("invite_code", "OURLETS-LHIL".into()),
+                    ("max_garments", "3".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/generate_campaign_slots",
+            args: |w| {
+                vec![
+                    ("campaign_id", w.campaign.id.to_string()),
+                    ("first_day", w.campaign.day.clone()),
+                    ("last_day", w.campaign.day.clone()),
+                    ("weekdays[]", "1".into()),
+                    ("weekdays[]", "2".into()),
+                    ("weekdays[]", "3".into()),
+                    ("weekdays[]", "4".into()),
+                    ("weekdays[]", "5".into()),
+                    ("weekdays[]", "6".into()),
+                    ("weekdays[]", "7".into()),
+                    ("start", "14:00".into()),
+                    ("end", "15:00".into()),
+                    ("length_minutes", "30".into()),
+                    ("places", "2".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_campaign_slot",
+            args: |w| {
+                vec![
+                    ("slot_id", w.campaign.other_slot.to_string()),
+                    ("capacity", "6".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/set_booking_attendance",
+            args: |w| {
+                vec![
+                    ("booking_id", w.campaign.booking.to_string()),
+                    ("attendance", "came".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // The same idempotency key each time: the first caller books, the others get it back.
+        Row {
+            path: "/api/book_campaign_slot",
+            args: |w| {
+                vec![
+                    ("campaign", "lycee-hotelier".into()),
+                    ("code", "OURLETS-LHIL".into()),
+                    ("slot_id", w.campaign.slot.to_string()),
+                    ("name", "Matrice".into()),
+                    ("group_name", "2nde A".into()),
+                    ("garments", "1".into()),
+                    ("contact", "matrice@lycee.example".into()),
+                    ("idempotency_key", "k".repeat(43)),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/move_campaign_booking",
+            args: |w| {
+                vec![
+                    ("token", w.campaign.token.clone()),
+                    ("slot_id", w.campaign.other_slot.to_string()),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/cancel_campaign_booking",
+            args: |w| vec![("token", w.campaign.token.clone())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/close_campaign",
+            args: |w| vec![("id", w.campaign.id.to_string())],
+            expect: STAFF,
+        },
         // Conciergerie. Public reads and the private link (an unknown token is 404 for anyone).
         Row {
             path: "/api/list_alteration_services",
@@ -355,6 +520,51 @@ async fn world(app: &TestApp) -> World {
             .person(Role::Staff, "Karim", Some("karim@test.example"), None)
             .await,
         card_token,
+        campaign: campaign_world(&app.state).await,
+    }
+}
+
+/// A booking in the demo campaign, made as a student would.
+async fn campaign_world(state: &coop_manau::server::AppState) -> Campaign {
+    use coop_manau::campaigns::{BookingOutcome, repo, service as campaigns};
+    let campaign = repo::find_campaign_by_slug(&state.db.reader, "lycee-hotelier")
+        .await
+        .unwrap()
+        .expect("the demo campaign");
+    let slots = repo::list_slots(&state.db.reader, campaign.id, coop_manau::server::now())
+        .await
+        .unwrap();
+    let key = coop_manau::accounts::token::new_token();
+    let outcome = campaigns::book(
+        state,
+        "192.0.2.1",
+        campaigns::BookingRequest {
+            slug: "lycee-hotelier",
+            code: Some("OURLETS-LHIL"),
+            slot_id: &slots[0].id.to_string(),
+            name: "Inès",
+            group_name: "2nde B",
+            garments: "2",
+            contact: "ines@lycee.example",
+            idempotency_key: &key,
+        },
+    )
+    .await
+    .unwrap();
+    let BookingOutcome::Booked { link, .. } = outcome else {
+        panic!("booked")
+    };
+    let booking = sqlx::query_scalar("SELECT max(id) FROM campaign_booking")
+        .fetch_one(&state.db.reader)
+        .await
+        .unwrap();
+    Campaign {
+        id: campaign.id,
+        slot: slots[1].id,
+        other_slot: slots[2].id,
+        day: slots[0].day(),
+        booking,
+        token: link.rsplit('/').next().unwrap().to_owned(),
     }
 }
 

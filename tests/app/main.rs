@@ -5,5 +5,6 @@
 mod accounts;
 mod alterations;
 mod authorization;
+mod campaigns;
 mod foundation;
 mod helpers;

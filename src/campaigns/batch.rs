@@ -1,0 +1,138 @@
+//! Group commit for bookings. Under a rush, every booking waits for its commit's fsync; with one
+//! writer connection those waits add up (each ~0.3 ms here). The booking writer takes the
+//! bookings that arrived while the previous commit ran and commits them together: one
+//! BEGIN IMMEDIATE transaction, one INSERT per booking, one fsync. Each INSERT is still decided
+//! alone by the database (triggers + CHECK): a refused INSERT is undone by SQLite at statement
+//! level and the others stand. Nobody hears "booked" before the commit is durable.
+
+use super::repo;
+use crate::server::db::Db;
+use tokio::sync::{mpsc, oneshot};
+
+/// What one booking inserts (owned: it crosses to the writer task).
+pub struct Job {
+    pub campaign_id: i64,
+    pub slot_id: i64,
+    pub token_hash: String,
+    pub idempotency_hash: String,
+    pub name: String,
+    pub group_name: String,
+    pub garments: i64,
+    pub contact: String,
+    pub now: i64,
+}
+
+/// The booking's reference, or the database's refusal key (`slot_full`, `booking_exists`…).
+pub type Answer = Result<String, Refusal>;
+
+#[derive(Debug)]
+pub enum Refusal {
+    Key(&'static str),
+    Internal(String),
+}
+
+type Message = (Job, oneshot::Sender<Answer>);
+
+/// The most bookings one commit takes.
+const MAX_BATCH: usize = 128;
+
+#[derive(Clone)]
+pub struct BookingWriter {
+    sender: mpsc::Sender<Message>,
+}
+
+impl BookingWriter {
+    /// Starts the writer task on the current runtime.
+    pub fn start(db: Db) -> BookingWriter {
+        let (sender, receiver) = mpsc::channel(4096);
+        tokio::spawn(run(db, receiver));
+        BookingWriter { sender }
+    }
+
+    pub async fn book(&self, job: Job) -> Answer {
+        let (reply, answer) = oneshot::channel();
+        self.sender
+            .send((job, reply))
+            .await
+            .map_err(|_| Refusal::Internal("booking writer stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| Refusal::Internal("booking writer dropped a booking".into()))?
+    }
+}
+
+async fn run(db: Db, mut receiver: mpsc::Receiver<Message>) {
+    let mut batch: Vec<Message> = Vec::with_capacity(MAX_BATCH);
+    while receiver.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let answers = commit(&db, &batch).await;
+        for ((_, reply), answer) in batch.drain(..).zip(answers) {
+            let _ = reply.send(answer);
+        }
+    }
+}
+
+async fn commit(db: &Db, batch: &[Message]) -> Vec<Answer> {
+    let failed = |error: &sqlx::Error| {
+        batch
+            .iter()
+            .map(|_| Err(Refusal::Internal(error.to_string())))
+            .collect()
+    };
+    let mut tx = match db.begin_write().await {
+        Ok(tx) => tx,
+        Err(error) => return failed(&error),
+    };
+    let mut answers = Vec::with_capacity(batch.len());
+    for (job, _) in batch {
+        let answer = insert(&mut tx, job).await;
+        if let Err(Refusal::Internal(cause)) = &answer {
+            // Not a refusal but a failure (disk, I/O): SQLite may have rolled the whole
+            // transaction back, so nothing in this batch is trusted.
+            let cause = cause.clone();
+            drop(tx);
+            return batch
+                .iter()
+                .map(|_| Err(Refusal::Internal(cause.clone())))
+                .collect();
+        }
+        answers.push(answer);
+    }
+    match tx.commit().await {
+        Ok(()) => answers,
+        Err(error) => failed(&error),
+    }
+}
+
+async fn insert(conn: &mut sqlx::SqliteConnection, job: &Job) -> Answer {
+    // A reference may clash with an existing one (25^4 codes): draw again.
+    for _ in 0..8 {
+        let reference = crate::accounts::token::new_reference('O');
+        let inserted = repo::insert_booking(
+            conn,
+            &repo::NewBooking {
+                campaign_id: job.campaign_id,
+                slot_id: job.slot_id,
+                reference: &reference,
+                token_hash: &job.token_hash,
+                idempotency_hash: &job.idempotency_hash,
+                name: &job.name,
+                group_name: &job.group_name,
+                garments: job.garments,
+                contact: &job.contact,
+            },
+            job.now,
+        )
+        .await;
+        match inserted {
+            Ok(_) => return Ok(reference),
+            Err(error) => match repo::refusal_key(&error) {
+                Some("reference_taken") => continue,
+                Some(key) => return Err(Refusal::Key(key)),
+                None => return Err(Refusal::Internal(error.to_string())),
+            },
+        }
+    }
+    Err(Refusal::Internal(
+        "no free booking reference after 8 draws".into(),
+    ))
+}

@@ -1,0 +1,769 @@
+//! Campaign rules that need the database. Every decision is one BEGIN IMMEDIATE transaction on
+//! the single writer; the capacity itself is decided by the database (triggers + CHECK).
+
+use super::{
+    Attendance, BookingForm, BookingOutcome, BookingView, Campaign, CampaignAccess, CampaignDetail,
+    CampaignList, CampaignStatus, DayCounts, DaySheet, PublicCampaign, SheetSlot, Slot, SlotPlan,
+    batch::Refusal, day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
+};
+use crate::{
+    accounts::{CurrentUser, audit, token},
+    error::{AppError, FieldErrors},
+    server::{AppState, db::is_unique_violation, now},
+    ui::time::{civil, days_from_civil, paris_to_utc},
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use sha2::{Digest, Sha256};
+
+/// How many free slots a "complet" answer offers.
+const ALTERNATIVES: usize = 3;
+
+fn field_errors(errors: &[(&'static str, &'static str)]) -> AppError {
+    AppError::Validation(
+        errors
+            .iter()
+            .map(|(field, key)| ((*field).to_owned(), (*key).to_owned()))
+            .collect::<FieldErrors>(),
+    )
+}
+
+// --- Staff: campaigns ---
+
+/// A campaign as staff type it, validated.
+pub struct CampaignForm {
+    pub title: String,
+    pub partner_id: Option<i64>,
+    pub description: String,
+    pub place: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub invite_code: Option<String>,
+    pub max_garments: i64,
+}
+
+impl CampaignForm {
+    #[allow(clippy::too_many_arguments)]
+    pub fn parse(
+        title: &str,
+        partner_id: &str,
+        description: &str,
+        place: &str,
+        opens_at: &str,
+        closes_at: &str,
+        invite_code: &str,
+        max_garments: &str,
+    ) -> Result<CampaignForm, AppError> {
+        let mut errors: Vec<(&'static str, &'static str)> = Vec::new();
+        let title = title.trim();
+        if title.is_empty() {
+            errors.push(("title", "name_required"));
+        } else if title.chars().count() > 120 {
+            errors.push(("title", "text_too_long"));
+        }
+        let partner_id = if partner_id.trim().is_empty() {
+            None
+        } else {
+            match partner_id.trim().parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    errors.push(("partner_id", "partner_unknown"));
+                    None
+                }
+            }
+        };
+        let description = description.trim().replace("\r\n", "\n");
+        if description.chars().count() > 2000 {
+            errors.push(("description", "text_too_long"));
+        }
+        let place = place.trim();
+        if place.is_empty() {
+            errors.push(("place", "name_required"));
+        } else if place.chars().count() > 200 {
+            errors.push(("place", "text_too_long"));
+        }
+        let opens = parse_local_datetime(opens_at);
+        if opens.is_none() {
+            errors.push(("opens_at", "date_invalid"));
+        }
+        let closes = parse_local_datetime(closes_at);
+        match (opens, closes) {
+            (_, None) => errors.push(("closes_at", "date_invalid")),
+            (Some(o), Some(c)) if c <= o => errors.push(("closes_at", "date_order")),
+            _ => {}
+        }
+        let code = invite_code.trim();
+        let invite_code = if code.is_empty() {
+            None
+        } else if (4..=40).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            Some(code.to_uppercase())
+        } else {
+            errors.push(("invite_code", "invite_code_format"));
+            None
+        };
+        let max_garments = match max_garments.trim().parse::<i64>() {
+            Ok(n) if (1..=20).contains(&n) => n,
+            _ => {
+                errors.push(("max_garments", "max_garments_invalid"));
+                0
+            }
+        };
+        if !errors.is_empty() {
+            return Err(field_errors(&errors));
+        }
+        Ok(CampaignForm {
+            title: title.to_owned(),
+            partner_id,
+            description,
+            place: place.to_owned(),
+            opens_at: opens.unwrap_or_default(),
+            closes_at: closes.unwrap_or_default(),
+            invite_code,
+            max_garments,
+        })
+    }
+
+    fn fields(&self) -> repo::CampaignFields<'_> {
+        repo::CampaignFields {
+            title: &self.title,
+            partner_id: self.partner_id,
+            description: &self.description,
+            place: &self.place,
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            invite_code: self.invite_code.as_deref(),
+            max_garments: self.max_garments,
+        }
+    }
+}
+
+async fn check_partner(state: &AppState, partner_id: Option<i64>) -> Result<(), AppError> {
+    if let Some(id) = partner_id
+        && crate::partners::repo::find_active(&state.db.reader, id)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::invalid("partner_id", "partner_unknown"));
+    }
+    Ok(())
+}
+
+pub async fn list_campaigns(state: &AppState) -> Result<CampaignList, AppError> {
+    Ok(CampaignList {
+        campaigns: repo::list_campaigns(&state.db.reader).await?,
+        partners: crate::partners::repo::list(&state.db.reader).await?,
+        now: now(),
+    })
+}
+
+pub async fn campaign_detail(state: &AppState, id: i64) -> Result<CampaignDetail, AppError> {
+    let campaign = repo::find_campaign(&state.db.reader, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(CampaignDetail {
+        slots: repo::list_slots(&state.db.reader, id, 0).await?,
+        campaign,
+        partners: crate::partners::repo::list(&state.db.reader).await?,
+        now: now(),
+    })
+}
+
+pub async fn create_campaign(
+    state: &AppState,
+    actor: &CurrentUser,
+    form: CampaignForm,
+) -> Result<i64, AppError> {
+    check_partner(state, form.partner_id).await?;
+    let base = slugify(&form.title);
+    let mut tx = state.db.begin_write().await?;
+    let mut slug = base.clone();
+    let mut n = 2;
+    while repo::slug_taken(&mut *tx, &slug).await? {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    let id = repo::insert_campaign(&mut tx, &slug, &form.fields(), now()).await?;
+    audit::record(&mut tx, actor, "create", "campaign", id, Some(&slug)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update_campaign(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i64,
+    form: CampaignForm,
+) -> Result<(), AppError> {
+    check_partner(state, form.partner_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !repo::update_campaign(&mut tx, id, &form.fields()).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(&mut tx, actor, "update", "campaign", id, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn close_campaign(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i64,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    if repo::find_campaign(&mut *tx, id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    // Closing a closed campaign again changes nothing (a double tap).
+    if repo::close_campaign(&mut tx, id, now()).await? {
+        audit::record(&mut tx, actor, "close", "campaign", id, None).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds the plan's slots to a campaign (slots already there at the same time are kept as they
+/// are). Returns how many were added.
+pub async fn generate_slots(
+    state: &AppState,
+    actor: &CurrentUser,
+    campaign_id: i64,
+    plan: SlotPlan,
+) -> Result<u64, AppError> {
+    let slots = plan
+        .slots()
+        .map_err(|key| AppError::invalid("first_day", key))?;
+    let mut tx = state.db.begin_write().await?;
+    if repo::find_campaign(&mut *tx, campaign_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let added = repo::insert_slots(&mut tx, campaign_id, &slots, plan.places).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "generate_slots",
+        "campaign",
+        campaign_id,
+        Some(&added.to_string()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(added)
+}
+
+/// New capacity (never below the places booked) and open or closed. Returns the campaign id.
+pub async fn update_slot(
+    state: &AppState,
+    actor: &CurrentUser,
+    slot_id: i64,
+    capacity: i64,
+    closed: bool,
+) -> Result<i64, AppError> {
+    if !(0..=super::MAX_SLOT_CAPACITY).contains(&capacity) {
+        return Err(AppError::invalid("capacity", "capacity_invalid"));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let (campaign_id, slot) = repo::find_slot(&mut *tx, slot_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if capacity < slot.booked {
+        return Err(AppError::invalid("capacity", "capacity_below_booked"));
+    }
+    repo::update_slot(&mut tx, slot_id, capacity, closed).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "update_slot",
+        "campaign_slot",
+        slot_id,
+        Some(&format!(
+            "{capacity}{}",
+            if closed { ", closed" } else { "" }
+        )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(campaign_id)
+}
+
+// --- Public: the invite code ---
+
+/// Checks the invite code of a campaign. Wrong codes count against the address (rate limit);
+/// while the address is over the limit, even the right code is refused, so guessing learns
+/// nothing. `Ok(false)`: a code is needed and none was given.
+fn check_code(
+    state: &AppState,
+    ip: &str,
+    campaign: &Campaign,
+    code: Option<&str>,
+) -> Result<bool, AppError> {
+    let Some(expected) = &campaign.invite_code else {
+        return Ok(true);
+    };
+    let given = code.map(str::trim).unwrap_or_default();
+    if given.is_empty() {
+        return Ok(false);
+    }
+    state
+        .limits
+        .campaign_code_ip
+        .blocked(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    if given.eq_ignore_ascii_case(expected) {
+        return Ok(true);
+    }
+    state
+        .limits
+        .campaign_code_ip
+        .hit(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    tracing::info!("campaign invite code refused");
+    Err(AppError::invalid("code", "invite_code_wrong"))
+}
+
+/// The campaign whose code a student typed (the "enter the invite code" page).
+pub async fn find_by_code(state: &AppState, ip: &str, code: &str) -> Result<String, AppError> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(AppError::invalid("code", "invite_code_wrong"));
+    }
+    state
+        .limits
+        .campaign_code_ip
+        .blocked(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    let found = if code.len() <= 40 {
+        repo::find_campaign_by_code(&state.db.reader, code).await?
+    } else {
+        None
+    };
+    match found {
+        Some(campaign) => Ok(campaign.slug),
+        None => {
+            state
+                .limits
+                .campaign_code_ip
+                .hit(ip)
+                .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+            Err(AppError::invalid("code", "invite_code_wrong"))
+        }
+    }
+}
+
+pub async fn public_campaign(
+    state: &AppState,
+    ip: &str,
+    slug: &str,
+    code: Option<&str>,
+) -> Result<CampaignAccess, AppError> {
+    let campaign = repo::find_campaign_by_slug(&state.db.reader, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !check_code(state, ip, &campaign, code)? {
+        return Ok(CampaignAccess::CodeRequired);
+    }
+    let now = now();
+    let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
+    Ok(CampaignAccess::Granted(Box::new(PublicCampaign {
+        status: campaign.status(now),
+        slug: campaign.slug,
+        title: campaign.title,
+        partner_name: campaign.partner_name,
+        description: campaign.description,
+        place: campaign.place,
+        opens_at: campaign.opens_at,
+        closes_at: campaign.closes_at,
+        max_garments: campaign.max_garments,
+        slots: slots.into_iter().filter(|s| s.starts_at > now).collect(),
+        idempotency_key: token::new_token(),
+        now,
+    })))
+}
+
+// --- Public: booking ---
+
+/// The private link's token of the booking made with `idempotency_key`: derived from it, so a
+/// replayed submission leads to the same link while the database keeps only hashes of both.
+fn link_token(idempotency_key: &str) -> String {
+    let digest = Sha256::digest(format!(
+        "coop-manau campaign booking link\0{idempotency_key}"
+    ));
+    URL_SAFE_NO_PAD.encode(digest)
+}
+
+pub fn booking_path(token: &str) -> String {
+    format!("/ourlets/reservation/{token}")
+}
+
+/// What a student submits.
+pub struct BookingRequest<'a> {
+    pub slug: &'a str,
+    pub code: Option<&'a str>,
+    pub slot_id: &'a str,
+    pub name: &'a str,
+    pub group_name: &'a str,
+    pub garments: &'a str,
+    pub contact: &'a str,
+    pub idempotency_key: &'a str,
+}
+
+pub async fn book(
+    state: &AppState,
+    ip: &str,
+    request: BookingRequest<'_>,
+) -> Result<BookingOutcome, AppError> {
+    // Keys come from our forms (256 random bits); anything else is not a form of ours.
+    if !token::is_well_formed(request.idempotency_key) {
+        return Err(AppError::BadRequest);
+    }
+    let idempotency_hash = token::hash_token(request.idempotency_key);
+    let link = link_token(request.idempotency_key);
+    // A replay (double tap, flaky network) gets the booking it already made, whatever changed since.
+    if let Some((reference, _)) =
+        repo::find_by_idempotency(&state.db.reader, &idempotency_hash).await?
+    {
+        return Ok(BookingOutcome::Booked {
+            reference,
+            link: booking_path(&link),
+        });
+    }
+    let campaign = repo::find_campaign_by_slug(&state.db.reader, request.slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !check_code(state, ip, &campaign, request.code)? {
+        return Err(AppError::invalid("code", "invite_code_wrong"));
+    }
+    let now = now();
+    if let Some(key) = campaign.booking_refusal(now) {
+        return Err(AppError::Conflict(key.into()));
+    }
+    let form = BookingForm::parse(
+        request.name,
+        request.group_name,
+        request.garments,
+        request.contact,
+        campaign.max_garments,
+    )
+    .map_err(|errors| field_errors(&errors))?;
+    let slot_id: i64 = request
+        .slot_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid("slot_id", "slot_required"))?;
+    let (slot_campaign, slot) = repo::find_slot(&state.db.reader, slot_id)
+        .await?
+        .filter(|(campaign_id, _)| *campaign_id == campaign.id)
+        .ok_or_else(|| AppError::invalid("slot_id", "slot_required"))?;
+    if slot.starts_at <= now {
+        return Err(AppError::Conflict("slot_closed".into()));
+    }
+    // The writer commits this booking with the others of the moment (group commit): one
+    // INSERT decided by the database, answered once the commit is durable.
+    let answer = state
+        .bookings
+        .book(super::batch::Job {
+            campaign_id: slot_campaign,
+            slot_id,
+            token_hash: token::hash_token(&link),
+            idempotency_hash: idempotency_hash.clone(),
+            name: form.name,
+            group_name: form.group_name,
+            garments: form.garments,
+            contact: form.contact,
+            now,
+        })
+        .await;
+    match answer {
+        Ok(reference) => Ok(BookingOutcome::Booked {
+            reference,
+            link: booking_path(&link),
+        }),
+        Err(Refusal::Key("slot_full")) => {
+            let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
+            Ok(BookingOutcome::Full {
+                alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
+            })
+        }
+        // A concurrent replay committed first: whichever constraint noticed it (the contact's
+        // or the key's), the booking is the one that key made.
+        Err(Refusal::Key(key @ ("replayed" | "booking_exists"))) => {
+            if let Some((reference, _)) =
+                repo::find_by_idempotency(&state.db.reader, &idempotency_hash).await?
+            {
+                return Ok(BookingOutcome::Booked {
+                    reference,
+                    link: booking_path(&link),
+                });
+            }
+            if key == "replayed" {
+                return Err(AppError::internal("replayed key without its booking"));
+            }
+            Err(AppError::invalid("contact", "booking_exists"))
+        }
+        Err(Refusal::Key(key @ ("slot_closed" | "slot_unknown"))) => {
+            Err(AppError::Conflict(key.into()))
+        }
+        Err(Refusal::Key(key)) => Err(AppError::internal(key)),
+        Err(Refusal::Internal(cause)) => Err(AppError::internal(cause)),
+    }
+}
+
+/// The booking behind a private link, with what it may still do.
+async fn booking_by_token(
+    state: &AppState,
+    raw_token: &str,
+) -> Result<(repo::BookingRow, Campaign, Slot), AppError> {
+    if !token::is_well_formed(raw_token) {
+        return Err(AppError::NotFound);
+    }
+    let booking = repo::find_booking_by_token(&state.db.reader, &token::hash_token(raw_token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let campaign = repo::find_campaign(&state.db.reader, booking.campaign_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (_, slot) = repo::find_slot(&state.db.reader, booking.slot_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((booking, campaign, slot))
+}
+
+pub async fn booking_view(state: &AppState, raw_token: &str) -> Result<BookingView, AppError> {
+    let (booking, campaign, slot) = booking_by_token(state, raw_token).await?;
+    let now = now();
+    let cancelled = booking.status != "confirmed";
+    let changeable = !cancelled && slot.starts_at > now;
+    let other_slots = if changeable && campaign.status(now) == CampaignStatus::Open {
+        repo::list_slots(&state.db.reader, campaign.id, now)
+            .await?
+            .into_iter()
+            .filter(|s| s.id != slot.id && s.starts_at > now)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(BookingView {
+        reference: booking.reference,
+        campaign_slug: campaign.slug,
+        campaign_title: campaign.title,
+        place: campaign.place,
+        name: booking.name,
+        group_name: booking.group_name,
+        garments: booking.garments,
+        contact: booking.contact,
+        cancelled,
+        slot,
+        changeable,
+        other_slots,
+    })
+}
+
+/// The calendar file of a booking.
+pub async fn booking_calendar(state: &AppState, raw_token: &str) -> Result<String, AppError> {
+    let view = booking_view(state, raw_token).await?;
+    if view.cancelled {
+        return Err(AppError::NotFound);
+    }
+    let url = format!("{}{}", state.config.public_url, booking_path(raw_token));
+    let texts = crate::i18n::Locale::Fr.texts();
+    let description = format!(
+        "{} {}. {} : {}. {}\n{}",
+        texts.campaigns.reference,
+        view.reference,
+        texts.campaigns.garments_label,
+        view.garments,
+        texts.campaigns.bring_hint,
+        url
+    );
+    Ok(super::ics::calendar(&super::ics::Event {
+        uid: &format!("{}@coop-manau", view.reference),
+        starts_at: view.slot.starts_at,
+        ends_at: view.slot.ends_at,
+        stamp: now(),
+        summary: &format!("{} · Coop'Manau", view.campaign_title),
+        location: &view.place,
+        description: &description,
+        url: &url,
+    }))
+}
+
+/// Cancels the booking of a private link (again: nothing more happens).
+pub async fn cancel(state: &AppState, raw_token: &str) -> Result<(), AppError> {
+    let (booking, _, slot) = booking_by_token(state, raw_token).await?;
+    if booking.status != "confirmed" {
+        return Ok(());
+    }
+    if slot.starts_at <= now() {
+        return Err(AppError::Conflict("booking_locked".into()));
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::cancel_booking(&mut tx, booking.id, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the booking of a private link to another slot of its campaign. One statement: the old
+/// place is given back only if the new one is taken.
+pub async fn move_to(state: &AppState, raw_token: &str, slot_id: &str) -> Result<(), AppError> {
+    let (booking, campaign, slot) = booking_by_token(state, raw_token).await?;
+    let now = now();
+    if booking.status != "confirmed" {
+        return Err(AppError::Conflict("booking_cancelled".into()));
+    }
+    if slot.starts_at <= now {
+        return Err(AppError::Conflict("booking_locked".into()));
+    }
+    if let Some(key) = campaign.booking_refusal(now) {
+        return Err(AppError::Conflict(key.into()));
+    }
+    let slot_id: i64 = slot_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid("slot_id", "slot_required"))?;
+    if slot_id == booking.slot_id {
+        return Ok(());
+    }
+    let (target_campaign, target) = repo::find_slot(&state.db.reader, slot_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("slot_id", "slot_required"))?;
+    if target_campaign != campaign.id {
+        return Err(AppError::invalid("slot_id", "slot_required"));
+    }
+    if target.starts_at <= now {
+        return Err(AppError::Conflict("slot_closed".into()));
+    }
+    let mut tx = state.db.begin_write().await?;
+    match repo::move_booking(&mut tx, booking.id, slot_id, now).await {
+        Ok(true) => {
+            tx.commit().await?;
+            Ok(())
+        }
+        Ok(false) => Err(AppError::Conflict("booking_cancelled".into())),
+        Err(error) => match repo::refusal_key(&error) {
+            Some(key @ ("slot_full" | "slot_closed" | "slot_unknown")) => {
+                Err(AppError::Conflict(key.into()))
+            }
+            _ => Err(AppError::internal(error)),
+        },
+    }
+}
+
+// --- Staff: the day sheet ---
+
+/// The day written canonically, and [start, end) of that Paris day in Unix seconds.
+fn day_bounds(day: &str) -> Option<(String, i64, i64)> {
+    let (year, month, d) = parse_date(day)?;
+    let (ny, nm, nd) = civil(days_from_civil(year, month, d) + 1);
+    Some((
+        format!("{year:04}-{month:02}-{d:02}"),
+        paris_to_utc(year, month, d, 0, 0),
+        paris_to_utc(ny, nm, nd, 0, 0),
+    ))
+}
+
+pub async fn day_sheet(
+    state: &AppState,
+    campaign_id: i64,
+    day: &str,
+) -> Result<DaySheet, AppError> {
+    let (day, from, to) = day_bounds(day).ok_or(AppError::NotFound)?;
+    let campaign = repo::find_campaign(&state.db.reader, campaign_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let slots = repo::slots_between(&state.db.reader, campaign_id, from, to).await?;
+    let mut bookings = repo::sheet_bookings(&state.db.reader, campaign_id, from, to).await?;
+    let slots: Vec<SheetSlot> = slots
+        .into_iter()
+        .map(|slot| {
+            let mine = bookings
+                .extract_if(.., |(slot_id, _)| *slot_id == slot.id)
+                .map(|(_, b)| b)
+                .collect();
+            SheetSlot {
+                slot,
+                bookings: mine,
+            }
+        })
+        .collect();
+    Ok(DaySheet {
+        campaign_id,
+        campaign_title: campaign.title,
+        day,
+        counts: DayCounts::of(&slots),
+        slots,
+    })
+}
+
+/// Checks a student in, marks their garments done, or marks a no-show (which frees nothing: the
+/// slot is past or under way). Returns (campaign id, day) for the way back.
+pub async fn set_attendance(
+    state: &AppState,
+    actor: &CurrentUser,
+    booking_id: i64,
+    attendance: Attendance,
+) -> Result<(i64, String), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    let campaign_id = repo::set_attendance(&mut tx, booking_id, attendance, now())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let starts_at = repo::booking_slot_start(&mut *tx, booking_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut tx,
+        actor,
+        "attendance",
+        "campaign_booking",
+        booking_id,
+        Some(attendance.as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((campaign_id, day_of(starts_at)))
+}
+
+// --- Demo ---
+
+/// One campaign for the Lycée Hôtelier, open now, slots on the next five weekdays from the day
+/// after tomorrow (dates computed from now: the demo is always in the future).
+pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+    let now = now();
+    let partner: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM partner WHERE name = 'Lycée Hôtelier International de Lille'",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let fields = repo::CampaignFields {
+        title: "Opération ourlets — Lycée Hôtelier",
+        partner_id: partner,
+        description: "Les ourlets de votre uniforme faits à l'atelier couture de Coop'Manau. \
+            Réservez un créneau, venez avec votre uniforme propre et vos chaussures de service.",
+        place: "Atelier couture de Coop'Manau, Blanchemaille, Roubaix",
+        opens_at: now - 24 * 3600,
+        closes_at: now + 45 * 24 * 3600,
+        invite_code: Some("OURLETS-LHIL"),
+        max_garments: 3,
+    };
+    let id = match repo::insert_campaign(conn, "lycee-hotelier", &fields, now).await {
+        Ok(id) => id,
+        Err(error) if is_unique_violation(&error) => return Ok(()),
+        Err(error) => return Err(error),
+    };
+    let (year, month, day) = civil(now.div_euclid(86_400) + 2);
+    let (ly, lm, ld) = civil(days_from_civil(year, month, day) + 8);
+    let plan = SlotPlan::parse(
+        &format!("{year:04}-{month:02}-{day:02}"),
+        &format!("{ly:04}-{lm:02}-{ld:02}"),
+        &["1", "2", "3", "4", "5"].map(String::from),
+        "09:00",
+        "12:00",
+        "20",
+        "4",
+    )
+    .map_err(|(_, key)| sqlx::Error::Protocol(key.into()))?;
+    let slots = plan
+        .slots()
+        .map_err(|key| sqlx::Error::Protocol(key.into()))?;
+    repo::insert_slots(conn, id, &slots, plan.places).await?;
+    Ok(())
+}
