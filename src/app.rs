@@ -8,6 +8,10 @@ use crate::{
         SignInPage, StaffHomePage, StaffListPage,
     },
     home::ui::HomePage,
+    lunch::ui::{
+        KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
+        StaffLunchServicePage,
+    },
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -38,6 +42,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/personnel") view=StaffListPage />
                     <Route path=path!("equipe/invitation/:token") view=InvitationCardPage />
                     <Route path=path!("equipe/journal") view=AuditPage />
+                    <Route path=path!("dejeuner") view=LunchPage />
+                    <Route path=path!("dejeuner/:id/commander") view=LunchOrderFormPage />
+                    <Route path=path!("dejeuner/commande/:token") view=LunchOrderPage />
+                    <Route path=path!("equipe/dejeuner") view=StaffLunchPage />
+                    <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
+                    <Route path=path!("cuisine") view=KitchenPage />
+                    <Route path=path!("cuisine/:id") view=KitchenPage />
                 </ParentRoute>
             </Routes>
         </Router>

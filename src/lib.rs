@@ -5,6 +5,7 @@ pub mod app;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod lunch;
 pub mod partners;
 #[cfg(feature = "ssr")]
 pub mod server;

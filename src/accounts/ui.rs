@@ -207,6 +207,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>
+                                <li><a href="/equipe/dejeuner">{t.lunch.staff_title}</a></li>
+                                <li><a href="/cuisine">{t.lunch.kitchen_title}</a></li>
                             </ul>
                         </section>
                     }.into_any(),

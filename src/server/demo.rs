@@ -8,6 +8,7 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
     seed_once(db, "opening_hours", crate::home::repo::seed_demo).await?;
     seed_once(db, "people", crate::accounts::service::seed_demo).await?;
     seed_once(db, "partners", crate::partners::repo::seed_demo).await?;
+    seed_once(db, "lunch", crate::lunch::service::seed_demo).await?;
     Ok(())
 }
 

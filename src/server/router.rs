@@ -23,6 +23,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
+        .route(
+            "/cuisine/{id}/commandes.csv",
+            get(crate::lunch::download::kitchen_csv),
+        )
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

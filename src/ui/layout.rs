@@ -3,7 +3,7 @@
 //! screens). Navigation lists only capabilities that exist and that the visitor may use.
 
 use super::{
-    icons::{HomeIcon, PersonIcon, TeamIcon},
+    icons::{HomeIcon, LunchIcon, PersonIcon, TeamIcon},
     locale::LocaleSwitch,
     offline::OfflineBanner,
 };
@@ -35,6 +35,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <ul>
                 <NavItem href="/" label=t.nav.home>
                     <HomeIcon />
+                </NavItem>
+                <NavItem href="/dejeuner" label=t.nav.lunch>
+                    <LunchIcon />
                 </NavItem>
                 {staff.then(|| view! {
                     <NavItem href="/equipe" label=t.nav.staff>

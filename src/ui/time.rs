@@ -3,7 +3,7 @@
 //! computed here so the browser bundle needs no time-zone database.
 
 /// Days since 1970-01-01 -> (year, month, day) (Howard Hinnant's civil-from-days).
-fn civil(days: i64) -> (i64, i64, i64) {
+pub fn civil(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -16,7 +16,7 @@ fn civil(days: i64) -> (i64, i64, i64) {
 }
 
 /// (year, month, day) -> days since 1970-01-01.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
