@@ -419,19 +419,36 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
     if now >= service.cutoff_at {
         return Err(AppError::Conflict("lunch_cutoff_passed".into()));
     }
-    match repo::find_window(&mut tx, form.window_id).await? {
-        Some((owner, _)) if owner == service.id => {}
-        _ => return Err(AppError::invalid("window", "window_unknown")),
+    // Read everything first (this transaction holds the write lock, so what it reads stays
+    // true), so a refusal changes no row at all...
+    let windows = repo::list_windows(&mut tx, service.id).await?;
+    let window = windows
+        .iter()
+        .find(|w| w.id == form.window_id)
+        .ok_or_else(|| AppError::invalid("window", "window_unknown"))?;
+    let dishes = repo::list_dishes(&mut tx, service.id).await?;
+    for (dish_id, _) in &form.lines {
+        if !dishes.iter().any(|d| d.id == *dish_id) {
+            return Err(AppError::invalid("quantities", "dish_unknown"));
+        }
     }
+    if window.room_left() == 0 {
+        return Err(AppError::Conflict("window_full".into()));
+    }
+    for (dish_id, quantity) in &form.lines {
+        if dishes
+            .iter()
+            .any(|d| d.id == *dish_id && d.left() < *quantity)
+        {
+            return Err(AppError::Conflict("dish_sold_out".into()));
+        }
+    }
+    // ...then take the places with conditional updates, backed by the CHECK constraints.
     if !repo::take_window_place(&mut tx, form.window_id, service.id).await? {
         return Err(AppError::Conflict("window_full".into()));
     }
     let mut priced = Vec::with_capacity(form.lines.len());
     for (dish_id, quantity) in &form.lines {
-        match repo::find_dish(&mut tx, *dish_id).await? {
-            Some((owner, _)) if owner == service.id => {}
-            _ => return Err(AppError::invalid("quantities", "dish_unknown")),
-        }
         let price = repo::take_portions(&mut tx, *dish_id, service.id, *quantity)
             .await?
             .ok_or_else(|| AppError::Conflict("dish_sold_out".into()))?;

@@ -6,3 +6,4 @@ mod accounts;
 mod authorization;
 mod foundation;
 mod helpers;
+mod lunch;
