@@ -52,6 +52,8 @@ async fn service_with_dish(
     )
 }
 
+type Form = Vec<(&'static str, String)>;
+
 fn order_form(
     service_id: i64,
     window_id: i64,
@@ -244,7 +246,7 @@ async fn bad_orders_get_a_reason_and_write_nothing() {
         .await
         .unwrap();
     let phone = "06 12 34 56 78";
-    let cases: Vec<(&str, Vec<(&'static str, String)>, StatusCode)> = vec![
+    let cases: Vec<(&str, Form, StatusCode)> = vec![
         (
             "unknown dish",
             order_form(service_id, windows[0], other_dish, "1", phone, &new_token()),
