@@ -251,6 +251,10 @@ pub async fn set_lunch_order_status(id: i64, status: String) -> Result<(), AppEr
     let state = state()?;
     let actor = service::require_kitchen(&state).await?;
     let service_id = service::set_status(&state, &actor, id, &status).await?;
-    response::redirect(&format!("/cuisine/{service_id}#commande-{id}"));
+    // The query changes with each mark, so the browser loads the page again even when it is
+    // already showing this service.
+    response::redirect(&format!(
+        "/cuisine/{service_id}?commande={id}-{status}#commande-{id}"
+    ));
     Ok(())
 }

@@ -254,6 +254,7 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                             return view! {
                                 <section class="page narrow">
                                     <h1>{heading}</h1>
+                                    {move || error().map(|error| view! { <ErrorNotice error /> })}
                                     <p class="notice notice-warning" role="status">{t.lunch.orders_closed}</p>
                                     <p><a href="/dejeuner">{t.lunch.back_to_menus}</a></p>
                                 </section>
