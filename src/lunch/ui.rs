@@ -305,19 +305,36 @@ fn QuantityField(dish: Dish) -> impl IntoView {
     let t = use_texts();
     let id = format!("qty-{}", dish.id);
     let left = dish.left();
-    let max = left.min(super::MAX_PER_DISH);
+    let title = format!("{} ({})", dish.name, (t.lunch.course)(&dish.course));
+    let details = view! {
+        <span class="price">{format_price(dish.price_cents)}</span>
+        <Allergens codes=dish.allergens.clone() />
+    };
+    // A sold-out dish sends nothing: `dish[]` and `qty[]` must stay in pairs.
+    if left == 0 {
+        return view! {
+            <div class="quantity sold-out">
+                <div class="quantity-text">
+                    <span class="dish-title">{title}</span>
+                    {details}
+                    <span class="hint">{t.lunch.sold_out}</span>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
     view! {
-        <div class="quantity" class:sold-out=left == 0>
+        <div class="quantity">
             <input type="hidden" name="dish[]" value=dish.id />
             <div class="quantity-text">
-                <label for=id.clone()>{format!("{} ({})", dish.name, (t.lunch.course)(&dish.course))}</label>
-                <span class="price">{format_price(dish.price_cents)}</span>
-                <Allergens codes=dish.allergens.clone() />
-                <span class="hint">{if left == 0 { t.lunch.sold_out.to_owned() } else { (t.lunch.portions_left)(left) }}</span>
+                <label for=id.clone()>{title}</label>
+                {details}
+                <span class="hint">{(t.lunch.portions_left)(left)}</span>
             </div>
-            <input id=id class="quantity-input" type="number" inputmode="numeric" name="qty[]" value="0" min="0" max=max disabled=left == 0 />
+            <input id=id class="quantity-input" type="number" inputmode="numeric" name="qty[]" value="0" min="0" max=left.min(super::MAX_PER_DISH) />
         </div>
     }
+    .into_any()
 }
 
 #[component]
