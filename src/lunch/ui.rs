@@ -159,6 +159,10 @@ pub fn LunchPage() -> impl IntoView {
                 })}
             </Suspense>
             <p class="hint">{t.lunch.allergen_notice}</p>
+            // The kitchen team (staff and participants of the kitchen sector) start here too.
+            {crate::accounts::use_request_user().map(|_| view! {
+                <p><a href="/cuisine">{t.lunch.kitchen_title}</a></p>
+            })}
         </section>
     }
 }
