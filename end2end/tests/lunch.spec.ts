@@ -29,6 +29,8 @@ function tuesdayIn(weeks: number) {
 }
 
 test("a customer pre-orders two dishes, sees the allergens, and the kitchen hands the order over", async ({ page, browser }, testInfo) => {
+  // Two phones, four pages checked with axe: longer than one page's journey.
+  test.setTimeout(60_000);
   const { one, two, window } = dishesOf(testInfo);
   await open(page, "/dejeuner", testInfo);
   await expect(page.getByRole("heading", { level: 1, name: "Déjeuner" })).toBeVisible();
