@@ -16,6 +16,10 @@ use crate::{
         DaySheetPage as CampaignDayPage,
     },
     home::ui::{HomePage, HoursPage},
+    lunch::ui::{
+        KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
+        StaffLunchServicePage,
+    },
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -61,6 +65,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/ourlets") view=CampaignsPage />
                     <Route path=path!("equipe/ourlets/:id") view=CampaignAdminPage />
                     <Route path=path!("equipe/ourlets/:id/jour/:day") view=CampaignDayPage />
+                    <Route path=path!("dejeuner") view=LunchPage />
+                    <Route path=path!("dejeuner/:id/commander") view=LunchOrderFormPage />
+                    <Route path=path!("dejeuner/commande/:token") view=LunchOrderPage />
+                    <Route path=path!("equipe/dejeuner") view=StaffLunchPage />
+                    <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
+                    <Route path=path!("cuisine") view=KitchenPage />
+                    <Route path=path!("cuisine/:id") view=KitchenPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod lunch;
 pub mod partners;
 #[cfg(feature = "ssr")]
 pub mod server;

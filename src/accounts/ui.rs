@@ -210,6 +210,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>
                                 <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>
+                                <li><a href="/equipe/dejeuner">{t.lunch.staff_title}</a></li>
+                                <li><a href="/cuisine">{t.lunch.kitchen_title}</a></li>
                             </ul>
                         </section>
                     }.into_any(),

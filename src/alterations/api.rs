@@ -1,6 +1,6 @@
 //! Server functions of the conciergerie: thin — authorize, parse, call the service.
 
-use super::{DaySheet, Queue, Request, RequestDraft, Service, Status, Tracking};
+use super::{DaySheet, Queue, Request, RequestDraft, Service, Tracking};
 use crate::{error::AppError, partners::Partner};
 use leptos::{
     prelude::*,
@@ -9,7 +9,7 @@ use leptos::{
 #[cfg(feature = "ssr")]
 use {
     super::{
-        Decision, parse_day, repo,
+        Decision, Status, parse_day, repo,
         service::{self, DecisionForm, ServiceForm, Submission},
     },
     crate::{

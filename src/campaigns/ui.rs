@@ -21,7 +21,7 @@ use crate::{
     ui::{
         ErrorNotice,
         forms::{FieldError, TextField},
-        time::{format_paris, iso_weekday},
+        time::format_paris,
     },
 };
 use leptos::prelude::*;
@@ -40,9 +40,7 @@ fn query(name: &'static str) -> Option<String> {
 pub fn day_label(t: &Catalogue, day: &str) -> String {
     match parse_date(day) {
         Some((year, month, d)) => {
-            let weekday = t.home.weekdays[(iso_weekday(year, month, d) - 1) as usize];
-            let month_name = t.campaigns.months[(month - 1) as usize];
-            format!("{weekday} {d} {month_name}")
+            crate::ui::time::day_label(t, crate::ui::time::days_from_civil(year, month, d))
         }
         None => day.to_owned(),
     }

@@ -37,6 +37,8 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
 
+            <crate::lunch::ui::LunchSummary />
+
             <h2>{t.home.actions_title}</h2>
             <ul class="actions">
                 {t.home.actions.iter().map(|action| view! { <li>{*action}</li> }).collect_view()}

@@ -35,6 +35,10 @@ pub fn router(state: AppState) -> Router {
             "/equipe/ourlets/{id}/jour/{day}/export.csv",
             get(crate::campaigns::export::day_sheet_csv),
         )
+        .route(
+            "/cuisine/{id}/commandes.csv",
+            get(crate::lunch::download::kitchen_csv),
+        )
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -47,3 +47,13 @@ pub fn ScissorsIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// A plate between a fork and a knife (lunch).
+#[component]
+pub fn LunchIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 6a6 6 0 1 0 0 12 6 6 0 0 0 0-12zm0 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM3 3h1v5h1V3h1v5h1V3h1v6a2 2 0 0 1-1.5 1.9V21h-2v-10.1A2 2 0 0 1 3 9zm17 0c.6 0 1 .4 1 1v17h-2v-7h-2V7c0-2.2 1.3-4 3-4z" />
+        </svg>
+    }
+}

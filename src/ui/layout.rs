@@ -3,7 +3,7 @@
 //! screens). Navigation lists only capabilities that exist and that the visitor may use.
 
 use super::{
-    icons::{HomeIcon, PersonIcon, ScissorsIcon, TeamIcon},
+    icons::{HomeIcon, LunchIcon, PersonIcon, ScissorsIcon, TeamIcon},
     locale::LocaleSwitch,
     offline::OfflineBanner,
 };
@@ -38,6 +38,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </NavItem>
                 <NavItem href="/retouches" label=t.nav.alterations>
                     <ScissorsIcon />
+                </NavItem>
+                <NavItem href="/dejeuner" label=t.nav.lunch>
+                    <LunchIcon />
                 </NavItem>
                 {staff.then(|| view! {
                     <NavItem href="/equipe" label=t.nav.staff>

@@ -3,7 +3,10 @@
 //! table fails the test: each issue adds its own rows.
 
 use crate::helpers::{TestApp, spawn_app};
-use coop_manau::accounts::{Role, service};
+use coop_manau::{
+    accounts::{Role, service},
+    lunch::service as lunch,
+};
 use reqwest::StatusCode;
 use std::collections::BTreeSet;
 
@@ -37,6 +40,15 @@ struct World {
     /// A staff member whose role the admin changes.
     target_staff: i64,
     card_token: String,
+    /// Lunch: a service with a dish, a window and an order. `participant` works in the kitchen
+    /// sector, `other_participant` does not.
+    lunch_service: i64,
+    lunch_other_service: i64,
+    lunch_window: i64,
+    lunch_dish: i64,
+    lunch_order: i64,
+    lunch_order_token: String,
+    lunch_day: String,
     /// Opération ourlets: the demo campaign, two of its slots, a booking and its private link.
     campaign: Campaign,
 }
@@ -63,6 +75,8 @@ const PUBLIC: [u16; 5] = [OK; 5];
 const SIGNED_IN: [u16; 5] = [401, OK, OK, OK, OK];
 const STAFF: [u16; 5] = [401, 403, 403, OK, OK];
 const ADMIN: [u16; 5] = [401, 403, 403, 403, OK];
+/// Staff, and participants of the kitchen sector.
+const KITCHEN: [u16; 5] = [401, OK, 403, OK, OK];
 
 fn rows() -> Vec<Row> {
     vec![
@@ -366,6 +380,144 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("id", w.campaign.id.to_string())],
             expect: STAFF,
         },
+        // Lunch. Public reads and orders; staff menus; the kitchen.
+        Row {
+            path: "/api/list_lunch_menus",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_lunch_order_form",
+            args: |w| vec![("service_id", w.lunch_service.to_string())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_lunch_order",
+            args: |w| vec![("token", w.lunch_order_token.clone())],
+            expect: PUBLIC,
+        },
+        // The first call records the order; the others are replays of the same form.
+        Row {
+            path: "/api/place_lunch_order",
+            args: |w| {
+                vec![
+                    ("service_id", w.lunch_service.to_string()),
+                    ("window_id", w.lunch_window.to_string()),
+                    ("name", "Léa".into()),
+                    ("phone", "06 12 34 56 78".into()),
+                    ("idempotency_key", "m".repeat(43)),
+                    ("dish[]", w.lunch_dish.to_string()),
+                    ("qty[]", "1".into()),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/cancel_lunch_order",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/get_lunch_admin",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_lunch_service",
+            args: |w| vec![("id", w.lunch_service.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_lunch_day",
+            args: |_| {
+                vec![
+                    ("weekday", "4".into()),
+                    ("starts", "12:00".into()),
+                    ("ends", "14:00".into()),
+                    ("cutoff", "10:30".into()),
+                    ("window_minutes", "15".into()),
+                    ("window_capacity", "8".into()),
+                    ("active", "on".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // The service exists already: staff are sent to it, nothing is written.
+        Row {
+            path: "/api/create_lunch_service",
+            args: |w| vec![("day", w.lunch_day.clone())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_lunch_service",
+            args: |w| {
+                vec![
+                    ("id", w.lunch_service.to_string()),
+                    ("cutoff", format!("{}T10:30", w.lunch_day)),
+                    ("open", "on".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_lunch_window",
+            args: |w| {
+                vec![
+                    ("id", w.lunch_window.to_string()),
+                    ("capacity", "8".into()),
+                    ("open", "on".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_lunch_dish",
+            args: |w| {
+                vec![
+                    ("service_id", w.lunch_service.to_string()),
+                    ("dish_id", w.lunch_dish.to_string()),
+                    ("course", "plat".into()),
+                    ("name", "Couscous".into()),
+                    ("description", String::new()),
+                    ("price", "8,50".into()),
+                    ("portions", "20".into()),
+                    ("allergens[]", "gluten".into()),
+                    ("labels", "végétarien".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // An ordered dish stays: staff get a conflict, nobody else gets that far.
+        Row {
+            path: "/api/delete_lunch_dish",
+            args: |w| vec![("id", w.lunch_dish.to_string())],
+            expect: [401, 403, 403, 409, 409],
+        },
+        Row {
+            path: "/api/copy_lunch_menu",
+            args: |w| {
+                vec![
+                    ("service_id", w.lunch_other_service.to_string()),
+                    ("from", w.lunch_service.to_string()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_kitchen",
+            args: |w| vec![("service_id", w.lunch_service.to_string())],
+            expect: KITCHEN,
+        },
+        Row {
+            path: "/api/set_lunch_order_status",
+            args: |w| {
+                vec![
+                    ("id", w.lunch_order.to_string()),
+                    ("status", "ready".into()),
+                ]
+            },
+            expect: KITCHEN,
+        },
         // Conciergerie. Public reads and the private link (an unknown token is 404 for anyone).
         Row {
             path: "/api/list_alteration_services",
@@ -510,8 +662,62 @@ async fn world(app: &TestApp) -> World {
         Some("fil rouge de Roubaix"),
     )
     .await;
+    let participant = app.person(Role::Participant, "Aïcha", None, None).await;
+    sqlx::query("INSERT INTO person_sector (person_id, sector_slug) VALUES (?, 'cuisine')")
+        .bind(participant)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let lunch_days = coop_manau::lunch::next_days(coop_manau::server::now() + 60 * 86_400, &[2], 2);
+    let lunch_day = coop_manau::lunch::format_date(lunch_days[0]);
+    let lunch_service = lunch::create_service(&app.state, &actor, &lunch_day)
+        .await
+        .unwrap();
+    let lunch_other_service = lunch::create_service(
+        &app.state,
+        &actor,
+        &coop_manau::lunch::format_date(lunch_days[1]),
+    )
+    .await
+    .unwrap();
+    let dish = coop_manau::lunch::repo::NewDish {
+        course: "plat".into(),
+        name: "Couscous".into(),
+        description: String::new(),
+        price_cents: 850,
+        portions: 20,
+        allergens: 1,
+        labels: vec![],
+    };
+    lunch::save_dish(&app.state, &actor, lunch_service, None, dish)
+        .await
+        .unwrap();
+    let menu = lunch::menu(&app.state, lunch_service).await.unwrap();
+    let (lunch_dish, lunch_window) = (menu.dishes[0].id, menu.windows[0].id);
+    let lunch_order_token = coop_manau::accounts::token::new_token();
+    lunch::place_order(
+        &app.state,
+        lunch::OrderForm {
+            service_id: lunch_service,
+            window_id: lunch_window,
+            lines: vec![(lunch_dish, 2)],
+            name: "Léa".into(),
+            phone: "06 12 34 56 78".into(),
+            token: lunch_order_token.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    let lunch_order = app.count("SELECT max(id) FROM lunch_order").await;
     World {
-        participant: app.person(Role::Participant, "Aïcha", None, None).await,
+        lunch_service,
+        lunch_other_service,
+        lunch_window,
+        lunch_dish,
+        lunch_order,
+        lunch_order_token,
+        lunch_day,
+        participant,
         other_participant: app.person(Role::Participant, "Jean", None, None).await,
         staff,
         admin,

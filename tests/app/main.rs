@@ -8,3 +8,4 @@ mod authorization;
 mod campaigns;
 mod foundation;
 mod helpers;
+mod lunch;
