@@ -107,6 +107,8 @@ pub async fn save_day(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(())
 }
 
@@ -171,6 +173,8 @@ pub async fn create_service(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(id)
 }
 
@@ -198,15 +202,23 @@ pub async fn menu(state: &AppState, service_id: i64) -> Result<Menu, AppError> {
 }
 
 /// The coming open services with their menus, soonest first.
+/// Kept a few seconds in memory (the home page shows them on every visit: ~13 reads each) and
+/// forgotten at every write of this module.
 pub async fn public_menus(state: &AppState) -> Result<Vec<Menu>, AppError> {
-    let now = now();
-    let mut conn = state.db.reader.acquire().await?;
-    let services = repo::list_services(&mut conn, now, true, 6).await?;
-    let mut menus = Vec::with_capacity(services.len());
-    for service in services {
-        menus.push(menu_of(&mut conn, service, now).await?);
-    }
-    Ok(menus)
+    let menus = state
+        .lunch_menus
+        .get_or_load(async || {
+            let now = now();
+            let mut conn = state.db.reader.acquire().await?;
+            let services = repo::list_services(&mut conn, now, true, 6).await?;
+            let mut menus = Vec::with_capacity(services.len());
+            for service in services {
+                menus.push(menu_of(&mut conn, service, now).await?);
+            }
+            Ok::<_, AppError>(menus)
+        })
+        .await?;
+    Ok(menus.as_ref().clone())
 }
 
 /// Other services whose menu can be copied (the recent and coming ones).
@@ -256,6 +268,8 @@ pub async fn update_service(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(())
 }
 
@@ -288,6 +302,8 @@ pub async fn update_window(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(service_id)
 }
 
@@ -328,6 +344,8 @@ pub async fn save_dish(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(())
 }
 
@@ -343,6 +361,8 @@ pub async fn delete_dish(state: &AppState, actor: &CurrentUser, id: i64) -> Resu
     repo::delete_dish(&mut tx, id).await?;
     audit::record(&mut tx, actor, "lunch_dish_deleted", "lunch_dish", id, None).await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(service_id)
 }
 
@@ -377,6 +397,8 @@ pub async fn copy_menu(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(())
 }
 
@@ -484,6 +506,8 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
         repo::insert_line(&mut tx, id, dish_id, quantity, price).await?;
     }
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(form.token)
 }
 
@@ -533,6 +557,8 @@ pub async fn cancel_order(state: &AppState, token: &str) -> Result<(), AppError>
     }
     release(&mut tx, &order).await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(())
 }
 
@@ -593,6 +619,8 @@ pub async fn set_status(
     )
     .await?;
     tx.commit().await?;
+    // What the public sees of the menus (portions left, windows) has changed.
+    state.lunch_menus.invalidate();
     Ok(order.service.id)
 }
 

@@ -52,6 +52,8 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         assets: Arc::new(assets),
         limits: Arc::new(rate_limit::Limits::default()),
         service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
+        // Short: the cut-off passes and services start without any write to forget it.
+        lunch_menus: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
         bookings,
     })
 }

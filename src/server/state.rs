@@ -15,6 +15,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// The home page's opening hours (changed only by staff, rarely).
     pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
+    /// The coming lunch menus (src/lunch/service.rs `public_menus`), also on the home page.
+    pub lunch_menus: Arc<Cached<Vec<crate::lunch::Menu>>>,
     /// Commits the bookings of a rush together (src/campaigns/batch.rs).
     pub bookings: crate::campaigns::batch::BookingWriter,
 }
