@@ -13,9 +13,9 @@ use {
         service::{self, DecisionForm, ServiceForm, Submission},
     },
     crate::{
-        accounts::{audit, auth},
+        accounts::auth,
         partners,
-        server::{db::is_unique_violation, response, state},
+        server::{response, state},
     },
 };
 
@@ -207,21 +207,7 @@ pub async fn list_partners() -> Result<Vec<Partner>, AppError> {
 #[server(prefix = "/api", endpoint = "create_partner")]
 pub async fn create_partner(name: String) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::invalid("name", "partner_name_invalid"));
-    }
-    let state = state()?;
-    let mut tx = state.db.begin_write().await?;
-    let id = match partners::repo::insert(&mut tx, name, crate::server::now()).await {
-        Ok(id) => id,
-        Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::invalid("name", "partner_name_taken"));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    audit::record(&mut tx, &actor, "create", "partner", id, Some(name)).await?;
-    tx.commit().await?;
+    partners::service::create(&state()?, &actor, &name).await?;
     response::redirect("/equipe/partenaires");
     Ok(())
 }
@@ -229,14 +215,7 @@ pub async fn create_partner(name: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "set_partner_active")]
 pub async fn set_partner_active(id: i64, active: bool) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
-    let state = state()?;
-    let mut tx = state.db.begin_write().await?;
-    if !partners::repo::set_active(&mut tx, id, active).await? {
-        return Err(AppError::NotFound);
-    }
-    let action = if active { "activate" } else { "deactivate" };
-    audit::record(&mut tx, &actor, action, "partner", id, None).await?;
-    tx.commit().await?;
+    partners::service::set_active(&state()?, &actor, id, active).await?;
     response::redirect("/equipe/partenaires");
     Ok(())
 }

@@ -1,14 +1,8 @@
 use super::ServiceHours;
 use crate::error::AppError;
-use leptos::{prelude::*, server_fn::codec::GetUrl};
 #[cfg(feature = "ssr")]
-use {
-    super::{overlaps, parse_time, repo},
-    crate::{
-        accounts::{audit, auth},
-        server::response,
-    },
-};
+use crate::{accounts::auth, server::response};
+use leptos::{prelude::*, server_fn::codec::GetUrl};
 
 /// Public and read-only, hence GET: the service worker can keep it for offline use.
 #[server(prefix = "/api", endpoint = "list_service_hours", input = GetUrl)]
@@ -33,40 +27,8 @@ pub async fn add_opening_hours(
     closes: String,
 ) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
-    if !(1..=7).contains(&weekday) {
-        return Err(AppError::invalid("weekday", "hours_invalid"));
-    }
-    let (Some(opens), Some(closes)) = (parse_time(&opens), parse_time(&closes)) else {
-        return Err(AppError::invalid("opens", "hours_invalid"));
-    };
-    if opens >= closes {
-        return Err(AppError::invalid("closes", "hours_invalid"));
-    }
     let state = crate::server::state()?;
-    let mut tx = state.db.begin_write().await?;
-    if !repo::service_exists(&mut tx, &service).await? {
-        return Err(AppError::invalid("service", "hours_invalid"));
-    }
-    if overlaps(
-        &opens,
-        &closes,
-        &repo::ranges_of_day(&mut tx, &service, weekday).await?,
-    ) {
-        return Err(AppError::invalid("opens", "hours_overlap"));
-    }
-    repo::insert_hours(&mut tx, &service, weekday, &opens, &closes).await?;
-    let detail = format!("{weekday} {opens}-{closes}");
-    audit::record(
-        &mut tx,
-        &actor,
-        "add",
-        "opening_hours",
-        &service,
-        Some(&detail),
-    )
-    .await?;
-    tx.commit().await?;
-    state.service_hours.invalidate();
+    super::service::add_hours(&state, &actor, &service, weekday, &opens, &closes).await?;
     response::redirect("/equipe/horaires");
     Ok(())
 }
@@ -79,22 +41,7 @@ pub async fn remove_opening_hours(
 ) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     let state = crate::server::state()?;
-    let mut tx = state.db.begin_write().await?;
-    if !repo::delete_hours(&mut tx, &service, weekday, &opens).await? {
-        return Err(AppError::NotFound);
-    }
-    let detail = format!("{weekday} {opens}");
-    audit::record(
-        &mut tx,
-        &actor,
-        "remove",
-        "opening_hours",
-        &service,
-        Some(&detail),
-    )
-    .await?;
-    tx.commit().await?;
-    state.service_hours.invalidate();
+    super::service::remove_hours(&state, &actor, &service, weekday, &opens).await?;
     response::redirect("/equipe/horaires");
     Ok(())
 }

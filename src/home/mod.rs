@@ -3,6 +3,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
