@@ -20,6 +20,10 @@ use crate::{
         KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
         StaffLunchServicePage,
     },
+    planning::ui::{
+        AbsencesPage, CalendarLinkPage, MonthHoursPage, MyPlanningPage, PersonPlanningPage,
+        PlanningWeekPage, SectorsPage, ShiftPage,
+    },
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -72,6 +76,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
+                    <Route path=path!("planning") view=MyPlanningPage />
+                    <Route path=path!("planning/agenda/:token") view=CalendarLinkPage />
+                    <Route path=path!("equipe/planning") view=PlanningWeekPage />
+                    <Route path=path!("equipe/planning/creneau/:id") view=ShiftPage />
+                    <Route path=path!("equipe/planning/absences") view=AbsencesPage />
+                    <Route path=path!("equipe/planning/heures") view=MonthHoursPage />
+                    <Route path=path!("equipe/planning/secteurs") view=SectorsPage />
+                    <Route path=path!("equipe/planning/personne/:id") view=PersonPlanningPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -9,6 +9,7 @@ pub mod home;
 pub mod i18n;
 pub mod lunch;
 pub mod partners;
+pub mod planning;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;

@@ -212,6 +212,7 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>
                                 <li><a href="/equipe/dejeuner">{t.lunch.staff_title}</a></li>
                                 <li><a href="/cuisine">{t.lunch.kitchen_title}</a></li>
+                                <li><a href="/equipe/planning">{t.planning.staff_link}</a></li>
                             </ul>
                         </section>
                     }.into_any(),

@@ -11,7 +11,6 @@ pub mod api;
 pub mod batch;
 #[cfg(feature = "ssr")]
 pub mod export;
-pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

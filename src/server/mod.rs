@@ -5,6 +5,7 @@ pub mod cache;
 pub mod config;
 pub mod csv;
 pub mod db;
+pub mod ics;
 pub mod demo;
 pub mod rate_limit;
 pub mod request;

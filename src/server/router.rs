@@ -39,6 +39,14 @@ pub fn router(state: AppState) -> Router {
             "/cuisine/{id}/commandes.csv",
             get(crate::lunch::download::kitchen_csv),
         )
+        .route(
+            "/agenda/{token}/planning.ics",
+            get(crate::planning::download::calendar_feed),
+        )
+        .route(
+            "/equipe/planning/heures/{month}/export.csv",
+            get(crate::planning::download::hours_csv),
+        )
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

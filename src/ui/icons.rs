@@ -57,3 +57,13 @@ pub fn LunchIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// A calendar page (the planning).
+#[component]
+pub fn CalendarIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM7 12h4v4H7z" />
+        </svg>
+    }
+}

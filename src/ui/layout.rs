@@ -3,7 +3,7 @@
 //! screens). Navigation lists only capabilities that exist and that the visitor may use.
 
 use super::{
-    icons::{HomeIcon, LunchIcon, PersonIcon, ScissorsIcon, TeamIcon},
+    icons::{CalendarIcon, HomeIcon, LunchIcon, PersonIcon, ScissorsIcon, TeamIcon},
     locale::LocaleSwitch,
     offline::OfflineBanner,
 };
@@ -16,6 +16,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let user = use_request_user();
     let staff = user.as_ref().is_some_and(|u| u.role.is_staff());
+    let participant = user
+        .as_ref()
+        .is_some_and(|u| u.role == crate::accounts::Role::Participant);
     view! {
         <a class="skip-link" href="#main">
             {t.common.skip_to_content}
@@ -42,6 +45,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavItem href="/dejeuner" label=t.nav.lunch>
                     <LunchIcon />
                 </NavItem>
+                {participant.then(|| view! {
+                    <NavItem href="/planning" label=t.nav.planning>
+                        <CalendarIcon />
+                    </NavItem>
+                })}
                 {staff.then(|| view! {
                     <NavItem href="/equipe" label=t.nav.staff>
                         <TeamIcon />

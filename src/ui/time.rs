@@ -90,6 +90,79 @@ pub fn iso_weekday(year: i64, month: i64, day: i64) -> i64 {
     (days_from_civil(year, month, day) + 3).rem_euclid(7) + 1
 }
 
+// --- Dates and times as typed in forms ("2026-12-01", "12:15"), Paris local time ---
+
+
+/// "HH:MM" -> minutes after midnight.
+pub fn parse_hhmm(input: &str) -> Result<i64, &'static str> {
+    let (h, m) = input.trim().split_once(':').ok_or("time_invalid")?;
+    let (h, m): (i64, i64) = (
+        h.parse().map_err(|_| "time_invalid")?,
+        m.parse().map_err(|_| "time_invalid")?,
+    );
+    if (0..24).contains(&h) && (0..60).contains(&m) && input.trim().len() == 5 {
+        Ok(h * 60 + m)
+    } else {
+        Err("time_invalid")
+    }
+}
+
+pub fn format_hhmm(minutes: i64) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// "YYYY-MM-DD" -> days since 1970-01-01.
+pub fn parse_date(input: &str) -> Result<i64, &'static str> {
+    let mut parts = input.trim().splitn(3, '-');
+    let mut next = || -> Result<i64, &'static str> {
+        parts
+            .next()
+            .and_then(|p| p.parse().ok())
+            .ok_or("date_invalid")
+    };
+    let (y, m, d) = (next()?, next()?, next()?);
+    let days = days_from_civil(y, m, d);
+    if (2000..=2100).contains(&y) && civil(days) == (y, m, d) {
+        Ok(days)
+    } else {
+        Err("date_invalid")
+    }
+}
+
+pub fn format_date(days: i64) -> String {
+    let (y, m, d) = civil(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// ISO weekday (1 = Monday) of a day number.
+pub fn weekday(days: i64) -> u8 {
+    // 1970-01-01 was a Thursday (4).
+    ((days + 3).rem_euclid(7) + 1) as u8
+}
+
+/// The instant of a Paris local time: `minutes` after midnight on day `days`. Working hours are
+/// never in the hour the clocks skip or repeat (02:00–03:00), where this picks winter time.
+pub fn local_to_utc(days: i64, minutes: i64) -> i64 {
+    let local = days * 86_400 + minutes * 60;
+    let summer = local - 7200;
+    if paris_offset(summer) == 7200 {
+        summer
+    } else {
+        local - 3600
+    }
+}
+
+/// The Paris (day, minutes after midnight) of an instant.
+pub fn utc_to_paris(utc: i64) -> (i64, i64) {
+    let local = utc + paris_offset(utc);
+    (local.div_euclid(86_400), local.rem_euclid(86_400) / 60)
+}
+
+/// "12:15", Paris time.
+pub fn paris_hhmm(utc: i64) -> String {
+    format_hhmm(utc_to_paris(utc).1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
-//! The "Ajouter à mon agenda" file: one event in iCalendar (RFC 5545), times in Europe/Paris with
-//! the VTIMEZONE that defines it (Google and Apple calendars read it; some others need it), CRLF
-//! line ends, lines folded at 75 octets, text escaped.
+//! Calendar files and feeds in iCalendar (RFC 5545): a booking's "Ajouter à mon agenda" file, a
+//! participant's subscribed planning. Times in Europe/Paris with the VTIMEZONE that defines it
+//! (Google and Apple calendars read it; some others need it), CRLF line ends, lines folded at 75
+//! octets, text escaped.
 
 use crate::ui::time::{civil, paris_parts};
 
@@ -17,6 +18,8 @@ pub struct Event<'a> {
     pub location: &'a str,
     pub description: &'a str,
     pub url: &'a str,
+    /// A shift the person will miss stays in their calendar, marked cancelled.
+    pub cancelled: bool,
 }
 
 /// Europe/Paris since 1996: CET, CEST from the last Sunday of March to the last Sunday of
@@ -41,30 +44,38 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-pub fn calendar(event: &Event) -> String {
+/// A calendar named `name` holding `events` (a feed may hold none).
+pub fn calendar(name: &str, events: &[Event]) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
-        "PRODID:-//Coop'Manau//Operation ourlets//FR".into(),
+        "PRODID:-//Coop'Manau//Coop'Manau//FR".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        "X-WR-TIMEZONE:Europe/Paris".into(),
     ];
     lines.extend(VTIMEZONE.iter().map(|l| (*l).to_owned()));
-    lines.extend([
-        "BEGIN:VEVENT".into(),
-        format!("UID:{}", escape(event.uid)),
-        format!("DTSTAMP:{}", utc_stamp(event.stamp)),
-        format!("DTSTART;TZID=Europe/Paris:{}", paris_stamp(event.starts_at)),
-        format!("DTEND;TZID=Europe/Paris:{}", paris_stamp(event.ends_at)),
-        format!("SUMMARY:{}", escape(event.summary)),
-        format!("LOCATION:{}", escape(event.location)),
-        format!("DESCRIPTION:{}", escape(event.description)),
-        format!("URL:{}", event.url),
-        "STATUS:CONFIRMED".into(),
-        "TRANSP:OPAQUE".into(),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
-    ]);
+    for event in events {
+        lines.extend([
+            "BEGIN:VEVENT".into(),
+            format!("UID:{}", escape(event.uid)),
+            format!("DTSTAMP:{}", utc_stamp(event.stamp)),
+            format!("DTSTART;TZID=Europe/Paris:{}", paris_stamp(event.starts_at)),
+            format!("DTEND;TZID=Europe/Paris:{}", paris_stamp(event.ends_at)),
+            format!("SUMMARY:{}", escape(event.summary)),
+            format!("LOCATION:{}", escape(event.location)),
+            format!("DESCRIPTION:{}", escape(event.description)),
+            format!("URL:{}", event.url),
+            format!(
+                "STATUS:{}",
+                if event.cancelled { "CANCELLED" } else { "CONFIRMED" }
+            ),
+            "TRANSP:OPAQUE".into(),
+            "END:VEVENT".into(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
     let mut out = String::new();
     for line in lines {
         out.push_str(&fold(&line));
@@ -130,7 +141,9 @@ mod tests {
     use crate::ui::time::paris_to_utc;
 
     fn sample() -> String {
-        calendar(&Event {
+        calendar(
+            "Opération ourlets",
+            &[Event {
             uid: "O-7K3Q@coopmanau",
             starts_at: paris_to_utc(2026, 12, 1, 8, 30),
             ends_at: paris_to_utc(2026, 12, 1, 8, 50),
@@ -139,8 +152,10 @@ mod tests {
             location: "Atelier couture; Blanchemaille, Roubaix",
             description: "Référence O-7K3Q. Apportez vos 2 vêtements, déjà lavés, et votre \
                           uniforme complet pour l'essayage.\nLien : à garder",
-            url: "http://127.0.0.1:3000/ourlets/reservation/abc",
-        })
+                url: "http://127.0.0.1:3000/ourlets/reservation/abc",
+                cancelled: false,
+            }],
+        )
     }
 
     #[test]

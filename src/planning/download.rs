@@ -1,0 +1,74 @@
+//! Files served by plain axum handlers: a participant's calendar feed (public behind its private
+//! URL: calendar apps send no cookie) and the month's hours as CSV for French Excel (staff).
+//! Refusals answer with their status and a French sentence.
+
+use super::{format_hours, service};
+use crate::{
+    accounts::session::Session,
+    error::AppError,
+    i18n::Locale,
+    server::{AppState, csv::ExcelCsv},
+};
+use axum::{
+    Extension,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+fn refusal(error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let text = (Locale::Fr.texts().errors.message)(error.key());
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// `GET /agenda/{token}/planning.ics`: a revoked or unknown token answers 404.
+pub async fn calendar_feed(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    match service::feed_calendar(&state, &token).await {
+        Ok(ics) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "inline; filename=\"planning-coop-manau.ics\""),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            ics,
+        )
+            .into_response(),
+        Err(error) => refusal(&error),
+    }
+}
+
+/// `GET /equipe/planning/heures/{month}/export.csv`
+pub async fn hours_csv(
+    State(state): State<AppState>,
+    session: Option<Extension<Session>>,
+    Path(month): Path<String>,
+) -> Response {
+    let Some(Extension(session)) = session else {
+        return refusal(&AppError::Unauthorized);
+    };
+    if !session.user.role.is_staff() {
+        return refusal(&AppError::Forbidden);
+    }
+    let hours = match service::month_hours(&state, Some(&month)).await {
+        Ok(hours) => hours,
+        Err(error) => return refusal(&error),
+    };
+    let t = &Locale::Fr.texts().planning;
+    let mut csv = ExcelCsv::new(&t.hours_columns);
+    for row in &hours.rows {
+        csv.row([
+            hours.month.clone(),
+            row.name.clone(),
+            row.shifts.to_string(),
+            format_hours(row.planned_minutes),
+            format_hours(row.worked_minutes),
+            // Decimal hours too: Excel can add them up.
+            format!("{:.2}", row.worked_minutes as f64 / 60.0).replace('.', ","),
+            row.excused.to_string(),
+            row.unexcused.to_string(),
+            row.unmarked.to_string(),
+        ]);
+    }
+    csv.download(&format!("heures-{}.csv", hours.month))
+}
