@@ -578,12 +578,12 @@ pub async fn booking_calendar(state: &AppState, raw_token: &str) -> Result<Strin
     Ok(crate::server::ics::calendar(
         "Opération ourlets",
         &[crate::server::ics::Event {
-        uid: &format!("{}@coop-manau", view.reference),
-        starts_at: view.slot.starts_at,
-        ends_at: view.slot.ends_at,
-        stamp: now(),
-        summary: &format!("{} · Coop'Manau", view.campaign_title),
-        location: &view.place,
+            uid: &format!("{}@coop-manau", view.reference),
+            starts_at: view.slot.starts_at,
+            ends_at: view.slot.ends_at,
+            stamp: now(),
+            summary: &format!("{} · Coop'Manau", view.campaign_title),
+            location: &view.place,
             description: &description,
             url: &url,
             cancelled: false,

@@ -630,13 +630,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
         week_title: "Week schedule",
         no_shift_day: "No shift.",
         filled_of: |filled, places| format!("{filled} / {places} places"),
-        missing: |n| if n == 1 { "1 person missing".to_owned() } else { format!("{n} people missing") },
+        missing: |n| {
+            if n == 1 {
+                "1 person missing".to_owned()
+            } else {
+                format!("{n} people missing")
+            }
+        },
         week_of: |day| format!("Schedule · week of {day}"),
         week_nav: "Change week",
         previous_week: "← Previous week",
         this_week: "This week",
         next_week: "Next week →",
-        absences_link: |n| if n == 0 { "Declared absences".to_owned() } else { format!("Absences to decide ({n})") },
+        absences_link: |n| {
+            if n == 0 {
+                "Declared absences".to_owned()
+            } else {
+                format!("Absences to decide ({n})")
+            }
+        },
         hours_title: "Hours and attendance",
         sectors_title: "Sectors",
         week_copied: "The week was copied: here is the next week.",
@@ -856,7 +868,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "sector_name_required" => "Give the sector a name (2 letters at least).",
             "sector_name_taken" => "A sector already has this name.",
             "pictogram_required" => "Choose a pictogram.",
-            "places_below_assigned" => "More people are on this shift than that: remove some first.",
+            "places_below_assigned" => {
+                "More people are on this shift than that: remove some first."
+            }
             "shift_has_people" => "People are on this shift: remove them first.",
             "next_week_not_empty" => "The next week already has shifts: nothing was copied.",
             "week_empty" => "This week has no shift to copy.",
@@ -868,7 +882,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "assignment_attended" => "This person came: they stay on the shift for their hours.",
             "shift_not_started" => "Attendance is marked once the shift has started.",
             "absence_already_decided" => "This absence was already answered.",
-            "sent_under_other_account" => "This was prepared under another account: it is not sent.",
+            "sent_under_other_account" => {
+                "This was prepared under another account: it is not sent."
+            }
             "shift_over" => "This shift is over.",
             "absence_already_declared" => "An absence is already declared for this shift.",
             "window_unknown" => "This window does not exist for this lunch.",

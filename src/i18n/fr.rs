@@ -626,13 +626,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
         week_title: "Planning de la semaine",
         no_shift_day: "Aucun créneau.",
         filled_of: |filled, places| format!("{filled} / {places} places"),
-        missing: |n| if n == 1 { "il manque 1 personne".to_owned() } else { format!("il manque {n} personnes") },
+        missing: |n| {
+            if n == 1 {
+                "il manque 1 personne".to_owned()
+            } else {
+                format!("il manque {n} personnes")
+            }
+        },
         week_of: |day| format!("Planning · semaine du {day}"),
         week_nav: "Changer de semaine",
         previous_week: "← Semaine d'avant",
         this_week: "Cette semaine",
         next_week: "Semaine d'après →",
-        absences_link: |n| if n == 0 { "Absences déclarées".to_owned() } else { format!("Absences à traiter ({n})") },
+        absences_link: |n| {
+            if n == 0 {
+                "Absences déclarées".to_owned()
+            } else {
+                format!("Absences à traiter ({n})")
+            }
+        },
         hours_title: "Heures et présences",
         sectors_title: "Secteurs",
         week_copied: "La semaine est copiée : voici la semaine suivante.",
@@ -860,19 +872,31 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "sector_name_required" => "Donnez un nom au secteur (2 lettres au moins).",
             "sector_name_taken" => "Un secteur porte déjà ce nom.",
             "pictogram_required" => "Choisissez un pictogramme.",
-            "places_below_assigned" => "Il y a plus de personnes inscrites que ce nombre : retirez-en d'abord.",
-            "shift_has_people" => "Des personnes sont inscrites sur ce créneau : retirez-les d'abord.",
-            "next_week_not_empty" => "La semaine suivante a déjà des créneaux : rien n'a été copié.",
+            "places_below_assigned" => {
+                "Il y a plus de personnes inscrites que ce nombre : retirez-en d'abord."
+            }
+            "shift_has_people" => {
+                "Des personnes sont inscrites sur ce créneau : retirez-les d'abord."
+            }
+            "next_week_not_empty" => {
+                "La semaine suivante a déjà des créneaux : rien n'a été copié."
+            }
             "week_empty" => "Cette semaine n'a aucun créneau à copier.",
-            "participant_inactive" => "Cette personne est désactivée : elle ne peut pas être inscrite.",
+            "participant_inactive" => {
+                "Cette personne est désactivée : elle ne peut pas être inscrite."
+            }
             "participant_required" => "Choisissez une personne participante.",
             "already_assigned" => "Cette personne est déjà inscrite sur ce créneau.",
             "shift_overlap" => "Cette personne est déjà sur un autre créneau à la même heure.",
             "shift_full" => "Ce créneau est complet.",
-            "assignment_attended" => "Cette personne est venue : elle reste inscrite pour ses heures.",
+            "assignment_attended" => {
+                "Cette personne est venue : elle reste inscrite pour ses heures."
+            }
             "shift_not_started" => "La présence se note une fois le créneau commencé.",
             "absence_already_decided" => "Cette absence a déjà reçu une réponse.",
-            "sent_under_other_account" => "Ceci a été préparé sous un autre compte : ce n'est pas envoyé.",
+            "sent_under_other_account" => {
+                "Ceci a été préparé sous un autre compte : ce n'est pas envoyé."
+            }
             "shift_over" => "Ce créneau est terminé.",
             "absence_already_declared" => "Une absence est déjà déclarée pour ce créneau.",
             "window_unknown" => "Ce créneau n'existe pas pour ce service.",

@@ -71,7 +71,12 @@ pub async fn create_shift(
 }
 
 #[server(prefix = "/api", endpoint = "update_shift")]
-pub async fn update_shift(id: i64, places: String, place: String, note: String) -> Result<(), AppError> {
+pub async fn update_shift(
+    id: i64,
+    places: String,
+    place: String,
+    note: String,
+) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     service::update_shift(&state()?, &actor, id, &places, &place, &note).await?;
     response::redirect(&format!("/equipe/planning/creneau/{id}?enregistre=1"));
@@ -82,7 +87,10 @@ pub async fn update_shift(id: i64, places: String, place: String, note: String) 
 pub async fn delete_shift(id: i64) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     let monday = service::delete_shift(&state()?, &actor, id).await?;
-    response::redirect(&format!("/equipe/planning?semaine={}&supprime=1", week_param(monday)));
+    response::redirect(&format!(
+        "/equipe/planning?semaine={}&supprime=1",
+        week_param(monday)
+    ));
     Ok(())
 }
 
@@ -90,7 +98,10 @@ pub async fn delete_shift(id: i64) -> Result<(), AppError> {
 pub async fn copy_planning_week(week: String) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     let next = service::copy_week(&state()?, &actor, &week).await?;
-    response::redirect(&format!("/equipe/planning?semaine={}&copie=1", week_param(next)));
+    response::redirect(&format!(
+        "/equipe/planning?semaine={}&copie=1",
+        week_param(next)
+    ));
     Ok(())
 }
 
@@ -211,18 +222,21 @@ fn planning_path(user_id: i64, person_id: i64) -> String {
 }
 
 #[server(prefix = "/api", endpoint = "issue_calendar_feed")]
-pub async fn issue_calendar_feed(person_id: i64) -> Result<(), AppError> {
+pub async fn issue_calendar_feed(person_id: i64) -> Result<String, AppError> {
     let user = auth::require_user()?;
     let token = service::issue_feed(&state()?, &user, person_id).await?;
     response::redirect(&format!("/planning/agenda/{token}"));
-    Ok(())
+    Ok(token)
 }
 
 #[server(prefix = "/api", endpoint = "revoke_calendar_feed")]
 pub async fn revoke_calendar_feed(person_id: i64) -> Result<(), AppError> {
     let user = auth::require_user()?;
     service::revoke_feed(&state()?, &user, person_id).await?;
-    response::redirect(&format!("{}?agenda=revoque", planning_path(user.id, person_id)));
+    response::redirect(&format!(
+        "{}?agenda=revoque",
+        planning_path(user.id, person_id)
+    ));
     Ok(())
 }
 

@@ -19,7 +19,12 @@ use axum::{
 fn refusal(error: &AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let text = (Locale::Fr.texts().errors.message)(error.key());
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
 }
 
 /// `GET /agenda/{token}/planning.ics`: a revoked or unknown token answers 404.
@@ -28,7 +33,10 @@ pub async fn calendar_feed(State(state): State<AppState>, Path(token): Path<Stri
         Ok(ics) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "inline; filename=\"planning-coop-manau.ics\""),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "inline; filename=\"planning-coop-manau.ics\"",
+                ),
                 (header::CACHE_CONTROL, "private, no-store"),
             ],
             ics,

@@ -16,7 +16,9 @@ pub mod ui;
 
 use crate::{
     error::AppError,
-    ui::time::{civil, days_from_civil, format_date, local_to_utc, parse_date, parse_hhmm, utc_to_paris},
+    ui::time::{
+        civil, days_from_civil, format_date, local_to_utc, parse_date, parse_hhmm, utc_to_paris,
+    },
 };
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +46,14 @@ pub fn pictogram(key: &str) -> &'static str {
 }
 
 /// Why a participant will miss a shift (a short list: easy to pick on a phone).
-pub const ABSENCE_REASONS: [&str; 6] = ["sick", "medical", "family", "transport", "paperwork", "other"];
+pub const ABSENCE_REASONS: [&str; 6] = [
+    "sick",
+    "medical",
+    "family",
+    "transport",
+    "paperwork",
+    "other",
+];
 
 pub const MAX_PLACES: i64 = 30;
 pub const MAX_SHIFT_HOURS: i64 = 12;
@@ -66,7 +75,11 @@ pub enum Attendance {
 }
 
 impl Attendance {
-    pub const ALL: [Attendance; 3] = [Attendance::Attended, Attendance::Excused, Attendance::Unexcused];
+    pub const ALL: [Attendance; 3] = [
+        Attendance::Attended,
+        Attendance::Excused,
+        Attendance::Unexcused,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -252,11 +265,19 @@ pub fn current_month(now: i64) -> (i64, i64) {
 }
 
 pub fn next_month(year: i64, month: i64) -> (i64, i64) {
-    if month == 12 { (year + 1, 1) } else { (year, month + 1) }
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
 }
 
 pub fn previous_month(year: i64, month: i64) -> (i64, i64) {
-    if month == 1 { (year - 1, 12) } else { (year, month - 1) }
+    if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    }
 }
 
 /// The instants a Paris month runs between: [start, end).
@@ -349,12 +370,24 @@ impl ShiftForm {
         if sector.trim().is_empty() {
             errors.push(("sector", "sector_required"));
         }
-        let day = parse_date(day).map_err(|key| errors.push(("day", key))).ok();
-        let starts = parse_hhmm(starts).map_err(|key| errors.push(("starts", key))).ok();
-        let ends = parse_hhmm(ends).map_err(|key| errors.push(("ends", key))).ok();
-        let places = parse_places(places).map_err(|key| errors.push(("places", key))).ok();
-        let place = parse_text(place, 80).map_err(|key| errors.push(("place", key))).ok();
-        let note = parse_text(note, 200).map_err(|key| errors.push(("note", key))).ok();
+        let day = parse_date(day)
+            .map_err(|key| errors.push(("day", key)))
+            .ok();
+        let starts = parse_hhmm(starts)
+            .map_err(|key| errors.push(("starts", key)))
+            .ok();
+        let ends = parse_hhmm(ends)
+            .map_err(|key| errors.push(("ends", key)))
+            .ok();
+        let places = parse_places(places)
+            .map_err(|key| errors.push(("places", key)))
+            .ok();
+        let place = parse_text(place, 80)
+            .map_err(|key| errors.push(("place", key)))
+            .ok();
+        let note = parse_text(note, 200)
+            .map_err(|key| errors.push(("note", key)))
+            .ok();
         let times = match (day, starts, ends) {
             (Some(day), Some(starts), Some(ends)) => {
                 let (starts_at, ends_at) = (local_to_utc(day, starts), local_to_utc(day, ends));
@@ -371,7 +404,9 @@ impl ShiftForm {
             _ => None,
         };
         match (times, places, place, note) {
-            (Some((starts_at, ends_at)), Some(places), Some(place), Some(note)) if errors.is_empty() => {
+            (Some((starts_at, ends_at)), Some(places), Some(place), Some(note))
+                if errors.is_empty() =>
+            {
                 Ok(ShiftForm {
                     sector: sector.trim().to_owned(),
                     starts_at,
@@ -382,7 +417,10 @@ impl ShiftForm {
                 })
             }
             _ => Err(AppError::Validation(
-                errors.into_iter().map(|(field, key)| (field.to_owned(), key.to_owned())).collect(),
+                errors
+                    .into_iter()
+                    .map(|(field, key)| (field.to_owned(), key.to_owned()))
+                    .collect(),
             )),
         }
     }
@@ -450,26 +488,36 @@ mod tests {
     fn weeks_start_on_monday_in_paris() {
         let monday = parse_date("2026-11-30").unwrap();
         assert_eq!(monday_of(monday), monday);
-        assert_eq!(monday_of(parse_date("2026-12-06").unwrap()), monday, "Sunday");
+        assert_eq!(
+            monday_of(parse_date("2026-12-06").unwrap()),
+            monday,
+            "Sunday"
+        );
         assert_eq!(parse_week(Some("2026-12-03"), 0), monday);
         // Sunday 29 November, 23:30 in Paris (22:30 UTC): still the week of the 23rd.
         let sunday_night = paris_to_utc(2026, 11, 29, 23, 30);
         assert_eq!(format_date(parse_week(None, sunday_night)), "2026-11-23");
-        assert_eq!(format_date(parse_week(Some("n'importe"), sunday_night)), "2026-11-23");
+        assert_eq!(
+            format_date(parse_week(Some("n'importe"), sunday_night)),
+            "2026-11-23"
+        );
     }
 
     #[test]
     fn hours_count_real_time_across_both_clock_changes() {
         // Sunday 29 March 2026: 02:00 becomes 03:00 — a shift from 01:00 to 05:00 lasts 3 h.
         let day = parse_date("2026-03-29").unwrap();
-        let shift = ShiftForm::parse("cuisine", "2026-03-29", "01:00", "05:00", "2", "", "").unwrap();
+        let shift =
+            ShiftForm::parse("cuisine", "2026-03-29", "01:00", "05:00", "2", "", "").unwrap();
         assert_eq!(minutes_between(shift.starts_at, shift.ends_at), 180);
         assert_eq!(shift.starts_at, local_to_utc(day, 60));
         // Sunday 25 October 2026: 03:00 becomes 02:00 — the same hours last 5 h.
-        let shift = ShiftForm::parse("cuisine", "2026-10-25", "01:00", "05:00", "2", "", "").unwrap();
+        let shift =
+            ShiftForm::parse("cuisine", "2026-10-25", "01:00", "05:00", "2", "", "").unwrap();
         assert_eq!(minutes_between(shift.starts_at, shift.ends_at), 300);
         // An ordinary day: 4 h.
-        let shift = ShiftForm::parse("cuisine", "2026-11-30", "09:00", "13:00", "2", "", "").unwrap();
+        let shift =
+            ShiftForm::parse("cuisine", "2026-11-30", "09:00", "13:00", "2", "", "").unwrap();
         assert_eq!(minutes_between(shift.starts_at, shift.ends_at), 240);
         assert_eq!(shift.starts_at, paris_to_utc(2026, 11, 30, 9, 0));
     }
@@ -477,13 +525,14 @@ mod tests {
     #[test]
     fn hours_per_participant_sum_planned_worked_and_absences() {
         let at = |d: i64, h: i64| paris_to_utc(2026, 3, d, h, 0);
-        let shift = |person_id: i64, name: &str, d: i64, from: i64, to: i64, attendance| WorkedShift {
-            person_id,
-            name: name.into(),
-            starts_at: at(d, from),
-            ends_at: at(d, to),
-            attendance,
-        };
+        let shift =
+            |person_id: i64, name: &str, d: i64, from: i64, to: i64, attendance| WorkedShift {
+                person_id,
+                name: name.into(),
+                starts_at: at(d, from),
+                ends_at: at(d, to),
+                attendance,
+            };
         let shifts = [
             shift(2, "Zoé", 2, 9, 13, Some(Attendance::Attended)),
             shift(1, "Amina", 2, 9, 12, Some(Attendance::Attended)),
@@ -513,11 +562,41 @@ mod tests {
             Err(AppError::Validation(fields)) => fields,
             other => panic!("expected a refusal, got {other:?}"),
         };
-        let f = fields(ShiftForm::parse("cuisine", "2026-11-30", "13:00", "09:00", "2", "", ""));
-        assert_eq!(f.get("ends").map(String::as_str), Some("shift_ends_before_start"));
-        let f = fields(ShiftForm::parse("cuisine", "2026-11-30", "09:00", "09:00", "2", "", ""));
-        assert_eq!(f.get("ends").map(String::as_str), Some("shift_ends_before_start"));
-        let f = fields(ShiftForm::parse("", "2026-02-30", "9h", "25:00", "0", &"x".repeat(81), &"y".repeat(201)));
+        let f = fields(ShiftForm::parse(
+            "cuisine",
+            "2026-11-30",
+            "13:00",
+            "09:00",
+            "2",
+            "",
+            "",
+        ));
+        assert_eq!(
+            f.get("ends").map(String::as_str),
+            Some("shift_ends_before_start")
+        );
+        let f = fields(ShiftForm::parse(
+            "cuisine",
+            "2026-11-30",
+            "09:00",
+            "09:00",
+            "2",
+            "",
+            "",
+        ));
+        assert_eq!(
+            f.get("ends").map(String::as_str),
+            Some("shift_ends_before_start")
+        );
+        let f = fields(ShiftForm::parse(
+            "",
+            "2026-02-30",
+            "9h",
+            "25:00",
+            "0",
+            &"x".repeat(81),
+            &"y".repeat(201),
+        ));
         for (field, key) in [
             ("sector", "sector_required"),
             ("day", "date_invalid"),
@@ -530,19 +609,38 @@ mod tests {
             assert_eq!(f.get(field).map(String::as_str), Some(key), "{field}");
         }
         assert!(ShiftForm::parse("cuisine", "2026-11-30", "09:00", "12:00", "31", "", "").is_err());
-        let ok = ShiftForm::parse(" cuisine ", "2026-11-30", "09:00", "12:00", "3", " Cuisine du centre ", "").unwrap();
-        assert_eq!((ok.sector.as_str(), ok.places, ok.place.as_str()), ("cuisine", 3, "Cuisine du centre"));
+        let ok = ShiftForm::parse(
+            " cuisine ",
+            "2026-11-30",
+            "09:00",
+            "12:00",
+            "3",
+            " Cuisine du centre ",
+            "",
+        )
+        .unwrap();
+        assert_eq!(
+            (ok.sector.as_str(), ok.places, ok.place.as_str()),
+            ("cuisine", 3, "Cuisine du centre")
+        );
     }
 
     #[test]
     fn months_parse_and_bound_in_paris_time() {
         assert_eq!(parse_month("2026-11"), Ok((2026, 11)));
-        assert!(parse_month("2026-13").is_err() && parse_month("2026-1").is_err() && parse_month("x").is_err());
+        assert!(
+            parse_month("2026-13").is_err()
+                && parse_month("2026-1").is_err()
+                && parse_month("x").is_err()
+        );
         let (start, end) = month_bounds(2026, 12);
         assert_eq!(start, paris_to_utc(2026, 12, 1, 0, 0));
         assert_eq!(end, paris_to_utc(2027, 1, 1, 0, 0));
         assert_eq!(previous_month(2026, 1), (2025, 12));
-        assert_eq!(current_month(paris_to_utc(2026, 11, 30, 23, 59)), (2026, 11));
+        assert_eq!(
+            current_month(paris_to_utc(2026, 11, 30, 23, 59)),
+            (2026, 11)
+        );
     }
 
     #[test]
@@ -550,7 +648,10 @@ mod tests {
         assert_eq!(parse_reason("sick"), Ok("sick"));
         assert!(parse_reason("vacances").is_err() && parse_reason("").is_err());
         assert!(parse_sector_name("A").is_err());
-        assert_eq!(parse_sector_name("  Repassage "), Ok("Repassage".to_owned()));
+        assert_eq!(
+            parse_sector_name("  Repassage "),
+            Ok("Repassage".to_owned())
+        );
         assert_eq!(pictogram("cook"), "🍳");
         assert_eq!(pictogram("unknown"), "⭐");
     }

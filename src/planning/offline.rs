@@ -121,7 +121,10 @@ mod browser {
 
     /// This person's kept forms, oldest first (others' stay kept, unsent).
     pub fn load(person_id: i64) -> Vec<Pending> {
-        all().into_iter().filter(|p| p.person_id == person_id).collect()
+        all()
+            .into_iter()
+            .filter(|p| p.person_id == person_id)
+            .collect()
     }
 
     pub fn keep(item: Pending) {

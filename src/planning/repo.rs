@@ -2,7 +2,7 @@
 //! the reader pool, decisions the connection of their write transaction.
 
 use super::{
-    Absence, AbsenceRequest, Assignee, Attendance, Candidate, Shift, ShiftForm, Sector, WorkedShift,
+    Absence, AbsenceRequest, Assignee, Attendance, Candidate, Sector, Shift, ShiftForm, WorkedShift,
 };
 use sqlx::SqliteConnection;
 
@@ -201,7 +201,10 @@ pub async fn delete_shift(conn: &mut SqliteConnection, id: i64) -> Result<(), sq
     Ok(())
 }
 
-pub async fn count_assignments(conn: &mut SqliteConnection, shift_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn count_assignments(
+    conn: &mut SqliteConnection,
+    shift_id: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT count(*) FROM assignment WHERE shift_id = ?")
         .bind(shift_id)
         .fetch_one(conn)
@@ -209,7 +212,10 @@ pub async fn count_assignments(conn: &mut SqliteConnection, shift_id: i64) -> Re
 }
 
 /// The people on a shift (with their latest absence declaration), by name.
-pub async fn assignees(conn: &mut SqliteConnection, shift_id: i64) -> Result<Vec<Assignee>, sqlx::Error> {
+pub async fn assignees(
+    conn: &mut SqliteConnection,
+    shift_id: i64,
+) -> Result<Vec<Assignee>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -284,7 +290,10 @@ pub struct AssignmentRow {
     pub attendance: Option<String>,
 }
 
-pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<Option<AssignmentRow>, sqlx::Error> {
+pub async fn assignment(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<AssignmentRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.id, a.shift_id, a.person_id, sh.starts_at, sh.ends_at, a.attendance
          FROM assignment a JOIN shift sh ON sh.id = a.shift_id WHERE a.id = ?",
@@ -323,11 +332,16 @@ pub async fn person_status(
         .await
 }
 
-pub async fn person_name(conn: &mut SqliteConnection, person_id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT first_name || ' ' || last_name FROM person WHERE id = ? AND role = 'participant'")
-        .bind(person_id)
-        .fetch_optional(conn)
-        .await
+pub async fn person_name(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT first_name || ' ' || last_name FROM person WHERE id = ? AND role = 'participant'",
+    )
+    .bind(person_id)
+    .fetch_optional(conn)
+    .await
 }
 
 pub async fn insert_assignment(
@@ -336,13 +350,15 @@ pub async fn insert_assignment(
     person_id: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    Ok(sqlx::query("INSERT INTO assignment (shift_id, person_id, created_at) VALUES (?, ?, ?)")
-        .bind(shift_id)
-        .bind(person_id)
-        .bind(now)
-        .execute(conn)
-        .await?
-        .last_insert_rowid())
+    Ok(
+        sqlx::query("INSERT INTO assignment (shift_id, person_id, created_at) VALUES (?, ?, ?)")
+            .bind(shift_id)
+            .bind(person_id)
+            .bind(now)
+            .execute(conn)
+            .await?
+            .last_insert_rowid(),
+    )
 }
 
 pub async fn delete_assignment(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
@@ -462,7 +478,10 @@ pub async fn absence_by_key(
 }
 
 /// Whether a declaration for this assignment is pending or approved.
-pub async fn has_open_absence(conn: &mut SqliteConnection, assignment_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn has_open_absence(
+    conn: &mut SqliteConnection,
+    assignment_id: i64,
+) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM absence WHERE assignment_id = ? AND status IN ('pending', 'approved'))",
     )
@@ -493,7 +512,10 @@ pub async fn insert_absence(
 }
 
 /// Declarations, pending ones first then the latest decided, with their person and shift.
-pub async fn absences(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<AbsenceRequest>, sqlx::Error> {
+pub async fn absences(
+    conn: &mut SqliteConnection,
+    limit: i64,
+) -> Result<Vec<AbsenceRequest>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         person_id: i64,
@@ -536,7 +558,10 @@ pub async fn count_pending_absences(conn: &mut SqliteConnection) -> Result<i64, 
 }
 
 /// (assignment id, status) of a declaration.
-pub async fn absence(conn: &mut SqliteConnection, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+pub async fn absence(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT assignment_id, status FROM absence WHERE id = ?")
         .bind(id)
         .fetch_optional(conn)
@@ -582,19 +607,24 @@ pub async fn worked_shifts(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(person_id, name, starts_at, ends_at, attendance)| WorkedShift {
-            person_id,
-            name,
-            starts_at,
-            ends_at,
-            attendance: attendance.as_deref().and_then(Attendance::parse),
-        })
+        .map(
+            |(person_id, name, starts_at, ends_at, attendance)| WorkedShift {
+                person_id,
+                name,
+                starts_at,
+                ends_at,
+                attendance: attendance.as_deref().and_then(Attendance::parse),
+            },
+        )
         .collect())
 }
 
 // --- Calendar feeds ---
 
-pub async fn feed_since(conn: &mut SqliteConnection, person_id: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn feed_since(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT created_at FROM calendar_feed WHERE person_id = ?")
         .bind(person_id)
         .fetch_optional(conn)
@@ -629,7 +659,10 @@ pub async fn delete_feed(conn: &mut SqliteConnection, person_id: i64) -> Result<
 }
 
 /// The person whose feed has this token (hashed), if it was not revoked.
-pub async fn feed_person(conn: &mut SqliteConnection, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn feed_person(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT person_id FROM calendar_feed WHERE token_hash = ?")
         .bind(token_hash)
         .fetch_optional(conn)

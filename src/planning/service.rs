@@ -4,7 +4,7 @@
 
 use super::{
     AbsenceRequest, Attendance, MonthHours, MyPlanning, MyShift, PICTOGRAMS, PlanningWeek, Sector,
-    ShiftDetail, ShiftForm, format_month, month_bounds, monday_of, parse_month, parse_places,
+    ShiftDetail, ShiftForm, format_month, monday_of, month_bounds, parse_month, parse_places,
     parse_reason, parse_sector_name, parse_text, parse_week, repo, sum_hours,
 };
 use crate::{
@@ -66,10 +66,20 @@ pub async fn save_sector(
 /// A slug for a new sector's name, not used yet ("repassage", "repassage-2"…).
 fn free_slug(sectors: &[Sector], name: &str) -> String {
     let base = crate::campaigns::slugify(name);
-    let base = if base.is_empty() { "secteur".to_owned() } else { base };
+    let base = if base.is_empty() {
+        "secteur".to_owned()
+    } else {
+        base
+    };
     let base: String = base.chars().take(30).collect();
     (1..)
-        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
         .find(|slug| sectors.iter().all(|s| &s.slug != slug))
         .unwrap_or(base)
 }
@@ -79,7 +89,12 @@ fn free_slug(sectors: &[Sector], name: &str) -> String {
 pub async fn week(state: &AppState, week: Option<&str>) -> Result<PlanningWeek, AppError> {
     let monday = parse_week(week, now());
     let mut conn = state.db.reader.acquire().await?;
-    let shifts = repo::shifts_between(&mut conn, local_to_utc(monday, 0), local_to_utc(monday + 7, 0)).await?;
+    let shifts = repo::shifts_between(
+        &mut conn,
+        local_to_utc(monday, 0),
+        local_to_utc(monday + 7, 0),
+    )
+    .await?;
     Ok(PlanningWeek {
         monday,
         shifts,
@@ -88,14 +103,26 @@ pub async fn week(state: &AppState, week: Option<&str>) -> Result<PlanningWeek, 
     })
 }
 
-pub async fn create_shift(state: &AppState, actor: &CurrentUser, form: ShiftForm) -> Result<i64, AppError> {
+pub async fn create_shift(
+    state: &AppState,
+    actor: &CurrentUser,
+    form: ShiftForm,
+) -> Result<i64, AppError> {
     let mut tx = state.db.begin_write().await?;
     match repo::find_sector(&mut tx, &form.sector).await? {
         Some(sector) if sector.active => {}
         _ => return Err(AppError::invalid("sector", "sector_required")),
     }
     let id = repo::insert_shift(&mut tx, &form, actor.id, now()).await?;
-    audit::record(&mut tx, actor, "shift.create", "shift", id, Some(&form.sector)).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "shift.create",
+        "shift",
+        id,
+        Some(&form.sector),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -117,7 +144,15 @@ pub async fn update_shift(
         return Err(AppError::invalid("places", "places_below_assigned"));
     }
     repo::update_shift(&mut tx, id, places, &place, &note).await?;
-    audit::record(&mut tx, actor, "shift.update", "shift", id, Some(&format!("places={places}"))).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "shift.update",
+        "shift",
+        id,
+        Some(&format!("places={places}")),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -148,7 +183,8 @@ pub async fn copy_week(state: &AppState, actor: &CurrentUser, week: &str) -> Res
     {
         return Err(AppError::Conflict("next_week_not_empty".into()));
     }
-    let shifts = repo::shifts_between(&mut tx, local_to_utc(monday, 0), local_to_utc(next, 0)).await?;
+    let shifts =
+        repo::shifts_between(&mut tx, local_to_utc(monday, 0), local_to_utc(next, 0)).await?;
     if shifts.is_empty() {
         return Err(AppError::Conflict("week_empty".into()));
     }
@@ -172,7 +208,10 @@ pub async fn copy_week(state: &AppState, actor: &CurrentUser, week: &str) -> Res
                 repo::person_status(&mut tx, person.person_id).await?,
                 Some((role, true)) if role == "participant"
             );
-            if active && !repo::has_overlap(&mut tx, person.person_id, form.starts_at, form.ends_at).await? {
+            if active
+                && !repo::has_overlap(&mut tx, person.person_id, form.starts_at, form.ends_at)
+                    .await?
+            {
                 repo::insert_assignment(&mut tx, id, person.person_id, at).await?;
             }
         }
@@ -183,7 +222,11 @@ pub async fn copy_week(state: &AppState, actor: &CurrentUser, week: &str) -> Res
         "week.copy",
         "week",
         format_date(monday),
-        Some(&format!("{} créneaux → {}", shifts.len(), format_date(next))),
+        Some(&format!(
+            "{} créneaux → {}",
+            shifts.len(),
+            format_date(next)
+        )),
     )
     .await?;
     tx.commit().await?;
@@ -192,7 +235,9 @@ pub async fn copy_week(state: &AppState, actor: &CurrentUser, week: &str) -> Res
 
 pub async fn shift_detail(state: &AppState, id: i64) -> Result<ShiftDetail, AppError> {
     let mut conn = state.db.reader.acquire().await?;
-    let shift = repo::shift(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let shift = repo::shift(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(ShiftDetail {
         assignees: repo::assignees(&mut conn, id).await?,
         candidates: repo::candidates(&mut conn, id, &shift.sector.slug).await?,
@@ -201,9 +246,16 @@ pub async fn shift_detail(state: &AppState, id: i64) -> Result<ShiftDetail, AppE
     })
 }
 
-pub async fn assign(state: &AppState, actor: &CurrentUser, shift_id: i64, person_id: i64) -> Result<(), AppError> {
+pub async fn assign(
+    state: &AppState,
+    actor: &CurrentUser,
+    shift_id: i64,
+    person_id: i64,
+) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
-    let shift = repo::shift(&mut tx, shift_id).await?.ok_or(AppError::NotFound)?;
+    let shift = repo::shift(&mut tx, shift_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match repo::person_status(&mut tx, person_id).await? {
         Some((role, true)) if role == "participant" => {}
         Some((role, false)) if role == "participant" => {
@@ -211,7 +263,11 @@ pub async fn assign(state: &AppState, actor: &CurrentUser, shift_id: i64, person
         }
         _ => return Err(AppError::invalid("person", "participant_required")),
     }
-    if repo::assignees(&mut tx, shift_id).await?.iter().any(|a| a.person_id == person_id) {
+    if repo::assignees(&mut tx, shift_id)
+        .await?
+        .iter()
+        .any(|a| a.person_id == person_id)
+    {
         return Err(AppError::Conflict("already_assigned".into()));
     }
     if repo::has_overlap(&mut tx, person_id, shift.starts_at, shift.ends_at).await? {
@@ -221,15 +277,29 @@ pub async fn assign(state: &AppState, actor: &CurrentUser, shift_id: i64, person
         return Err(AppError::Conflict("shift_full".into()));
     }
     let id = repo::insert_assignment(&mut tx, shift_id, person_id, now()).await?;
-    audit::record(&mut tx, actor, "shift.assign", "shift", shift_id, Some(&format!("person={person_id} assignment={id}"))).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "shift.assign",
+        "shift",
+        shift_id,
+        Some(&format!("person={person_id} assignment={id}")),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Takes someone off a shift; returns the shift.
-pub async fn unassign(state: &AppState, actor: &CurrentUser, assignment_id: i64) -> Result<i64, AppError> {
+pub async fn unassign(
+    state: &AppState,
+    actor: &CurrentUser,
+    assignment_id: i64,
+) -> Result<i64, AppError> {
     let mut tx = state.db.begin_write().await?;
-    let assignment = repo::assignment(&mut tx, assignment_id).await?.ok_or(AppError::NotFound)?;
+    let assignment = repo::assignment(&mut tx, assignment_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if assignment.attendance.as_deref() == Some("attended") {
         // Hours worked stay: the back-to-work follow-up counts them.
         return Err(AppError::Conflict("assignment_attended".into()));
@@ -256,7 +326,9 @@ pub async fn mark_attendance(
     attendance: Option<Attendance>,
 ) -> Result<i64, AppError> {
     let mut tx = state.db.begin_write().await?;
-    let assignment = repo::assignment(&mut tx, assignment_id).await?.ok_or(AppError::NotFound)?;
+    let assignment = repo::assignment(&mut tx, assignment_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if assignment.starts_at > now() {
         return Err(AppError::Conflict("shift_not_started".into()));
     }
@@ -286,9 +358,16 @@ pub async fn absences(state: &AppState) -> Result<Vec<AbsenceRequest>, AppError>
 }
 
 /// Approves (the person is excused: their place is free) or refuses a pending declaration.
-pub async fn decide_absence(state: &AppState, actor: &CurrentUser, id: i64, approve: bool) -> Result<(), AppError> {
+pub async fn decide_absence(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i64,
+    approve: bool,
+) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
-    let (assignment_id, _) = repo::absence(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let (assignment_id, _) = repo::absence(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let status = if approve { "approved" } else { "refused" };
     if repo::decide_absence(&mut tx, id, status, actor.id, now()).await? == 0 {
         return Err(AppError::Conflict("absence_already_decided".into()));
@@ -296,7 +375,15 @@ pub async fn decide_absence(state: &AppState, actor: &CurrentUser, id: i64, appr
     if approve {
         repo::set_attendance(&mut tx, assignment_id, Some(Attendance::Excused)).await?;
     }
-    audit::record(&mut tx, actor, &format!("absence.{status}"), "absence", id, None).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        &format!("absence.{status}"),
+        "absence",
+        id,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -304,25 +391,38 @@ pub async fn decide_absence(state: &AppState, actor: &CurrentUser, id: i64, appr
 // --- A participant's own planning ---
 
 /// From today to the end of next week. `viewer` is the person themselves, or staff.
-pub async fn my_planning(state: &AppState, viewer: &CurrentUser, person_id: i64) -> Result<MyPlanning, AppError> {
+pub async fn my_planning(
+    state: &AppState,
+    viewer: &CurrentUser,
+    person_id: i64,
+) -> Result<MyPlanning, AppError> {
     crate::accounts::auth::require_owner_or_staff(viewer, person_id)?;
     let mut conn = state.db.reader.acquire().await?;
-    let name = repo::person_name(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+    let name = repo::person_name(&mut conn, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let at = now();
     let today = utc_to_paris(at).0;
     let end = monday_of(today) + 14;
-    let shifts = repo::person_shifts(&mut conn, person_id, local_to_utc(today, 0), local_to_utc(end, 0))
-        .await?
-        .into_iter()
-        .map(|(assignment_id, shift, confirmed, attendance, absence)| MyShift {
+    let shifts = repo::person_shifts(
+        &mut conn,
+        person_id,
+        local_to_utc(today, 0),
+        local_to_utc(end, 0),
+    )
+    .await?
+    .into_iter()
+    .map(
+        |(assignment_id, shift, confirmed, attendance, absence)| MyShift {
             assignment_id,
             shift,
             confirmed,
             attendance,
             absence,
             key: new_token(),
-        })
-        .collect();
+        },
+    )
+    .collect();
     Ok(MyPlanning {
         person_id,
         name,
@@ -351,7 +451,12 @@ async fn own_assignment(
         .ok_or(AppError::NotFound)
 }
 
-pub async fn confirm_presence(state: &AppState, user: &CurrentUser, form_person: i64, assignment_id: i64) -> Result<(), AppError> {
+pub async fn confirm_presence(
+    state: &AppState,
+    user: &CurrentUser,
+    form_person: i64,
+    assignment_id: i64,
+) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     let assignment = own_assignment(&mut tx, user, form_person, assignment_id).await?;
     if assignment.ends_at <= now() {
@@ -385,7 +490,11 @@ pub async fn declare_absence(
     let mut tx = state.db.begin_write().await?;
     let assignment = own_assignment(&mut tx, user, form_person, assignment_id).await?;
     if let Some((_, replayed_for)) = repo::absence_by_key(&mut tx, &key_hash).await? {
-        return if replayed_for == assignment_id { Ok(()) } else { Err(AppError::BadRequest) };
+        return if replayed_for == assignment_id {
+            Ok(())
+        } else {
+            Err(AppError::BadRequest)
+        };
     }
     if assignment.ends_at <= now() {
         return Err(AppError::Conflict("shift_over".into()));
@@ -394,8 +503,17 @@ pub async fn declare_absence(
     if open {
         return Err(AppError::Conflict("absence_already_declared".into()));
     }
-    let id = repo::insert_absence(&mut tx, assignment_id, reason, &details, &key_hash, now()).await?;
-    audit::record(&mut tx, user, "absence.declare", "absence", id, Some(reason)).await?;
+    let id =
+        repo::insert_absence(&mut tx, assignment_id, reason, &details, &key_hash, now()).await?;
+    audit::record(
+        &mut tx,
+        user,
+        "absence.declare",
+        "absence",
+        id,
+        Some(reason),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -404,18 +522,28 @@ pub async fn declare_absence(
 
 /// Issues a new private feed URL for a participant (the old one stops working); returns the
 /// token, shown once.
-pub async fn issue_feed(state: &AppState, actor: &CurrentUser, person_id: i64) -> Result<String, AppError> {
+pub async fn issue_feed(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<String, AppError> {
     crate::accounts::auth::require_owner_or_staff(actor, person_id)?;
     let token = new_token();
     let mut tx = state.db.begin_write().await?;
-    repo::person_name(&mut tx, person_id).await?.ok_or(AppError::NotFound)?;
+    repo::person_name(&mut tx, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     repo::replace_feed(&mut tx, person_id, &hash_token(&token), now()).await?;
     audit::record(&mut tx, actor, "feed.issue", "person", person_id, None).await?;
     tx.commit().await?;
     Ok(token)
 }
 
-pub async fn revoke_feed(state: &AppState, actor: &CurrentUser, person_id: i64) -> Result<(), AppError> {
+pub async fn revoke_feed(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<(), AppError> {
     crate::accounts::auth::require_owner_or_staff(actor, person_id)?;
     let mut tx = state.db.begin_write().await?;
     if repo::delete_feed(&mut tx, person_id).await? == 0 {
@@ -427,12 +555,18 @@ pub async fn revoke_feed(state: &AppState, actor: &CurrentUser, person_id: i64) 
 }
 
 /// The person a (not revoked) feed token belongs to, if `viewer` may see it.
-pub async fn feed_owner(state: &AppState, viewer: &CurrentUser, token: &str) -> Result<i64, AppError> {
+pub async fn feed_owner(
+    state: &AppState,
+    viewer: &CurrentUser,
+    token: &str,
+) -> Result<i64, AppError> {
     if !is_well_formed(token) {
         return Err(AppError::NotFound);
     }
     let mut conn = state.db.reader.acquire().await?;
-    let person_id = repo::feed_person(&mut conn, &hash_token(token)).await?.ok_or(AppError::NotFound)?;
+    let person_id = repo::feed_person(&mut conn, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
     crate::accounts::auth::require_owner_or_staff(viewer, person_id)?;
     Ok(person_id)
 }
@@ -448,9 +582,12 @@ pub async fn feed_calendar(state: &AppState, token: &str) -> Result<String, AppE
         return Err(AppError::NotFound);
     }
     let mut conn = state.db.reader.acquire().await?;
-    let person_id = repo::feed_person(&mut conn, &hash_token(token)).await?.ok_or(AppError::NotFound)?;
+    let person_id = repo::feed_person(&mut conn, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let at = now();
-    let shifts = repo::person_shifts(&mut conn, person_id, at - 60 * 86_400, at + 90 * 86_400).await?;
+    let shifts =
+        repo::person_shifts(&mut conn, person_id, at - 60 * 86_400, at + 90 * 86_400).await?;
     let url = format!("{}/planning", state.config.public_url);
     let texts: Vec<(String, String, String, String, bool)> = shifts
         .iter()
@@ -460,7 +597,11 @@ pub async fn feed_calendar(state: &AppState, token: &str) -> Result<String, AppE
             (
                 format!("shift-{assignment_id}@coop-manau"),
                 format!("{} · Coop'Manau", shift.sector.name),
-                if shift.place.is_empty() { "Coop'Manau, Blanchemaille, Roubaix".to_owned() } else { shift.place.clone() },
+                if shift.place.is_empty() {
+                    "Coop'Manau, Blanchemaille, Roubaix".to_owned()
+                } else {
+                    shift.place.clone()
+                },
                 shift.note.clone(),
                 cancelled,
             )
@@ -469,17 +610,19 @@ pub async fn feed_calendar(state: &AppState, token: &str) -> Result<String, AppE
     let events: Vec<ics::Event> = shifts
         .iter()
         .zip(&texts)
-        .map(|((_, shift, ..), (uid, summary, location, description, cancelled))| ics::Event {
-            uid,
-            starts_at: shift.starts_at,
-            ends_at: shift.ends_at,
-            stamp: at,
-            summary,
-            location,
-            description,
-            url: &url,
-            cancelled: *cancelled,
-        })
+        .map(
+            |((_, shift, ..), (uid, summary, location, description, cancelled))| ics::Event {
+                uid,
+                starts_at: shift.starts_at,
+                ends_at: shift.ends_at,
+                stamp: at,
+                summary,
+                location,
+                description,
+                url: &url,
+                cancelled: *cancelled,
+            },
+        )
         .collect();
     Ok(ics::calendar("Mon planning Coop'Manau", &events))
 }
@@ -498,4 +641,86 @@ pub async fn month_hours(state: &AppState, month: Option<&str>) -> Result<MonthH
         month: format_month(year, month),
         rows: sum_hours(&shifts, now()),
     })
+}
+
+// --- Demo data ---
+
+/// This week and next: kitchen and dining room on lunch days (Tuesday, Thursday), sewing on
+/// Monday, Wednesday and Friday mornings, the conciergerie every weekday afternoon; the demo
+/// participants on the shifts of their sectors.
+pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+    let monday = monday_of(utc_to_paris(now()).0);
+    let people: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT ps.person_id, ps.sector_slug FROM person_sector ps JOIN person p ON p.id = ps.person_id
+         WHERE p.role = 'participant' AND p.active = 1 ORDER BY ps.person_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    // (weekdays from Monday = 0, sector, start, end in minutes, places, place, note)
+    let plan: [(&[i64], &str, i64, i64, i64, &str, &str); 4] = [
+        (
+            &[1, 3],
+            "cuisine",
+            9 * 60,
+            14 * 60 + 30,
+            3,
+            "Cuisine du centre social",
+            "Tenue de cuisine fournie.",
+        ),
+        (
+            &[1, 3],
+            "salle",
+            11 * 60 + 30,
+            14 * 60 + 30,
+            2,
+            "Salle de Blanchemaille",
+            "",
+        ),
+        (
+            &[0, 2, 4],
+            "couture",
+            9 * 60,
+            12 * 60 + 30,
+            2,
+            "Atelier couture",
+            "",
+        ),
+        (
+            &[0, 1, 2, 3, 4],
+            "conciergerie",
+            13 * 60 + 30,
+            16 * 60 + 30,
+            1,
+            "Accueil conciergerie",
+            "",
+        ),
+    ];
+    let at = now();
+    for week in [monday, monday + 7] {
+        for (weekdays, sector, starts, ends, places, place, note) in plan {
+            for weekday in weekdays {
+                let day = week + weekday;
+                let form = ShiftForm {
+                    sector: sector.to_owned(),
+                    starts_at: local_to_utc(day, starts),
+                    ends_at: local_to_utc(day, ends),
+                    places,
+                    place: place.to_owned(),
+                    note: note.to_owned(),
+                };
+                let id = repo::insert_shift(conn, &form, 1, at).await?;
+                let mut filled = 0;
+                for (person_id, _) in people.iter().filter(|(_, s)| s == sector) {
+                    if filled < places
+                        && !repo::has_overlap(conn, *person_id, form.starts_at, form.ends_at)
+                            .await?
+                    {
+                        repo::insert_assignment(conn, id, *person_id, at).await?;
+                        filled += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -5,13 +5,14 @@
 use super::{
     ABSENCE_REASONS, Attendance, MyPlanning, MyShift, PICTOGRAMS, Sector, Shift,
     api::{
-        AssignToShift, ConfirmPresence, CopyPlanningWeek, CreateShift, DeclareAbsence, DecideAbsence,
-        DeleteShift, IssueCalendarFeed, MarkAttendance, RevokeCalendarFeed, SaveSector, UnassignFromShift,
-        UpdateShift, get_calendar_link, get_month_hours, get_my_planning, get_planning_week, get_shift,
-        list_absences, list_planning_sectors,
+        AssignToShift, ConfirmPresence, CopyPlanningWeek, CreateShift, DecideAbsence,
+        DeclareAbsence, DeleteShift, IssueCalendarFeed, MarkAttendance, RevokeCalendarFeed,
+        SaveSector, UnassignFromShift, UpdateShift, get_calendar_link, get_month_hours,
+        get_my_planning, get_planning_week, get_shift, list_absences, list_planning_sectors,
     },
-    format_hours, format_month, next_month, offline::{OfflineQueue, QueueTexts}, parse_month, pictogram,
-    previous_month, week_days, week_param,
+    format_hours, format_month, next_month,
+    offline::{OfflineQueue, QueueTexts},
+    parse_month, pictogram, previous_month, week_days, week_param,
 };
 use crate::{
     accounts::ui::Refusal,
@@ -41,7 +42,11 @@ fn query(name: &'static str) -> Option<String> {
 }
 
 fn hours(shift: &Shift) -> String {
-    format!("{}–{}", paris_hhmm(shift.starts_at), paris_hhmm(shift.ends_at))
+    format!(
+        "{}–{}",
+        paris_hhmm(shift.starts_at),
+        paris_hhmm(shift.ends_at)
+    )
 }
 
 fn shift_day(t: &Catalogue, shift: &Shift) -> String {
@@ -50,7 +55,12 @@ fn shift_day(t: &Catalogue, shift: &Shift) -> String {
 
 /// "Cuisine, mardi 1 décembre 09:00–13:00": how a shift is named in lists and queued forms.
 fn shift_label(t: &Catalogue, shift: &Shift) -> String {
-    format!("{}, {} {}", shift.sector.name, shift_day(t, shift), hours(shift))
+    format!(
+        "{}, {} {}",
+        shift.sector.name,
+        shift_day(t, shift),
+        hours(shift)
+    )
 }
 
 #[component]
@@ -174,22 +184,35 @@ fn ShiftCard(
     let s = &shift.shift;
     let day = utc_to_paris(s.starts_at).0;
     let label = shift_label(t, s);
-    let open_absence = shift.absence.as_ref().is_some_and(|a| a.status != "refused");
+    let open_absence = shift
+        .absence
+        .as_ref()
+        .is_some_and(|a| a.status != "refused");
     let can_act = own && s.ends_at > now && shift.attendance.is_none();
     let status = match (&shift.absence, shift.attendance) {
         (_, Some(Attendance::Attended)) => Some(("ok", t.planning.attended.to_owned())),
-        (Some(a), _) if a.status == "pending" => Some(("waiting", t.planning.absence_pending.to_owned())),
-        (Some(a), _) if a.status == "approved" => Some(("excused", t.planning.absence_approved.to_owned())),
+        (Some(a), _) if a.status == "pending" => {
+            Some(("waiting", t.planning.absence_pending.to_owned()))
+        }
+        (Some(a), _) if a.status == "approved" => {
+            Some(("excused", t.planning.absence_approved.to_owned()))
+        }
         (_, Some(Attendance::Excused)) => Some(("excused", t.planning.absence_approved.to_owned())),
         (_, Some(Attendance::Unexcused)) => Some(("alert", t.planning.absent.to_owned())),
-        (Some(a), _) if a.status == "refused" => Some(("alert", t.planning.absence_refused.to_owned())),
+        (Some(a), _) if a.status == "refused" => {
+            Some(("alert", t.planning.absence_refused.to_owned()))
+        }
         _ if shift.confirmed => Some(("ok", t.planning.presence_confirmed.to_owned())),
         _ => None,
     };
     let assignment_id = shift.assignment_id;
     let reason_text = shift.absence.as_ref().map(|a| {
         let reason = (t.planning.reason)(&a.reason);
-        if a.details.is_empty() { reason.to_owned() } else { format!("{reason} — {}", a.details) }
+        if a.details.is_empty() {
+            reason.to_owned()
+        } else {
+            format!("{reason} — {}", a.details)
+        }
     });
     view! {
         <li class="shift-card" class:today={day == today}>
@@ -207,7 +230,7 @@ fn ShiftCard(
                 <ActionForm action=confirm attr:class="form-inline" attr:data-offline=format!("{} : {label}", t.planning.confirm_button)>
                     <input type="hidden" name="person_id" value=person_id />
                     <input type="hidden" name="assignment_id" value=assignment_id />
-                    <button type="submit" class="button-big">{t.planning.confirm_button}</button>
+                    <button type="submit" class="button-large">{t.planning.confirm_button}</button>
                 </ActionForm>
             })}
             {(can_act && !open_absence).then(|| {
@@ -375,7 +398,7 @@ pub fn PlanningWeekPage() -> impl IntoView {
                                     <a href="/equipe/planning">{t.planning.this_week}</a>
                                     <a href=format!("/equipe/planning?semaine={}", week_param(monday + 7))>{t.planning.next_week}</a>
                                 </nav>
-                                <ul class="links">
+                                <ul class="link-list">
                                     <li><a href="/equipe/planning/absences">{(t.planning.absences_link)(week.pending_absences)}</a></li>
                                     <li><a href="/equipe/planning/heures">{t.planning.hours_title}</a></li>
                                     <li><a href="/equipe/planning/secteurs">{t.planning.sectors_title}</a></li>
@@ -667,7 +690,7 @@ pub fn MonthHoursPage() -> impl IntoView {
                                 } else {
                                     view! {
                                         <div class="table-scroll">
-                                            <table class="hours">
+                                            <table class="hours-table">
                                                 <thead>
                                                     <tr>{t.planning.hours_columns[1..].iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
                                                 </thead>

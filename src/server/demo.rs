@@ -11,6 +11,7 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
     seed_once(db, "alterations", crate::alterations::service::seed_demo).await?;
     seed_once(db, "campaigns", crate::campaigns::service::seed_demo).await?;
     seed_once(db, "lunch", crate::lunch::service::seed_demo).await?;
+    seed_once(db, "planning", crate::planning::service::seed_demo).await?;
     Ok(())
 }
 

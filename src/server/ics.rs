@@ -69,7 +69,11 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
             format!("URL:{}", event.url),
             format!(
                 "STATUS:{}",
-                if event.cancelled { "CANCELLED" } else { "CONFIRMED" }
+                if event.cancelled {
+                    "CANCELLED"
+                } else {
+                    "CONFIRMED"
+                }
             ),
             "TRANSP:OPAQUE".into(),
             "END:VEVENT".into(),
@@ -144,13 +148,13 @@ mod tests {
         calendar(
             "Opération ourlets",
             &[Event {
-            uid: "O-7K3Q@coopmanau",
-            starts_at: paris_to_utc(2026, 12, 1, 8, 30),
-            ends_at: paris_to_utc(2026, 12, 1, 8, 50),
-            stamp: paris_to_utc(2026, 11, 28, 8, 25),
-            summary: "Ourlets, Coop'Manau",
-            location: "Atelier couture; Blanchemaille, Roubaix",
-            description: "Référence O-7K3Q. Apportez vos 2 vêtements, déjà lavés, et votre \
+                uid: "O-7K3Q@coopmanau",
+                starts_at: paris_to_utc(2026, 12, 1, 8, 30),
+                ends_at: paris_to_utc(2026, 12, 1, 8, 50),
+                stamp: paris_to_utc(2026, 11, 28, 8, 25),
+                summary: "Ourlets, Coop'Manau",
+                location: "Atelier couture; Blanchemaille, Roubaix",
+                description: "Référence O-7K3Q. Apportez vos 2 vêtements, déjà lavés, et votre \
                           uniforme complet pour l'essayage.\nLien : à garder",
                 url: "http://127.0.0.1:3000/ourlets/reservation/abc",
                 cancelled: false,

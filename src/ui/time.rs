@@ -92,7 +92,6 @@ pub fn iso_weekday(year: i64, month: i64, day: i64) -> i64 {
 
 // --- Dates and times as typed in forms ("2026-12-01", "12:15"), Paris local time ---
 
-
 /// "HH:MM" -> minutes after midnight.
 pub fn parse_hhmm(input: &str) -> Result<i64, &'static str> {
     let (h, m) = input.trim().split_once(':').ok_or("time_invalid")?;

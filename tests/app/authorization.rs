@@ -51,6 +51,21 @@ struct World {
     lunch_day: String,
     /// Opération ourlets: the demo campaign, two of its slots, a booking and its private link.
     campaign: Campaign,
+    planning: Planning,
+}
+
+/// The planning: `participant` is on a coming shift (and has a calendar feed), on another with
+/// an absence waiting, and on one that has begun; empty shifts to assign to and to delete; a
+/// week far ahead to copy; `target` on a shift staff take them off, with a feed staff revoke.
+struct Planning {
+    assignment: i64,
+    absence: i64,
+    started_assignment: i64,
+    open_shift: i64,
+    empty_shift: i64,
+    copy_week: String,
+    removable_assignment: i64,
+    feed_token: String,
 }
 
 struct Campaign {
@@ -634,6 +649,161 @@ fn rows() -> Vec<Row> {
             },
             expect: [401, 403, 403, OK, 404],
         },
+        // The planning. Reads first; the link page before the feed is re-issued.
+        Row {
+            path: "/api/get_calendar_link",
+            args: |w| vec![("token", w.planning.feed_token.clone())],
+            expect: [401, OK, 404, OK, OK],
+        },
+        Row {
+            path: "/api/list_planning_sectors",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_planning_week",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_shift",
+            args: |w| vec![("id", w.planning.open_shift.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/list_absences",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_month_hours",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        // Someone else's planning is not found; staff read anyone's.
+        Row {
+            path: "/api/get_my_planning",
+            args: |w| vec![("person_id", w.participant.to_string())],
+            expect: [401, OK, 404, OK, OK],
+        },
+        // The admin's call comes second: the name is taken by then (422).
+        Row {
+            path: "/api/save_sector",
+            args: |_| vec![("name", "Repassage".into()), ("pictogram", "shirt".into())],
+            expect: [401, 403, 403, OK, 422],
+        },
+        Row {
+            path: "/api/create_shift",
+            args: |_| {
+                vec![
+                    ("sector", "menuiserie".into()),
+                    ("day", "2027-06-01".into()),
+                    ("starts", "09:00".into()),
+                    ("ends", "12:00".into()),
+                    ("places", "2".into()),
+                    ("place", "Atelier".into()),
+                    ("note", String::new()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/update_shift",
+            args: |w| {
+                vec![
+                    ("id", w.planning.open_shift.to_string()),
+                    ("places", "3".into()),
+                    ("place", "Cuisine".into()),
+                    ("note", "Tablier".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // Staff delete the empty shift; then there is nothing left for the admin (404).
+        Row {
+            path: "/api/delete_shift",
+            args: |w| vec![("id", w.planning.empty_shift.to_string())],
+            expect: [401, 403, 403, OK, 404],
+        },
+        // The admin's copy comes second: the next week has shifts by then (409).
+        Row {
+            path: "/api/copy_planning_week",
+            args: |w| vec![("week", w.planning.copy_week.clone())],
+            expect: [401, 403, 403, OK, 409],
+        },
+        // The admin's call comes second: already on it (409).
+        Row {
+            path: "/api/assign_to_shift",
+            args: |w| {
+                vec![
+                    ("shift_id", w.planning.open_shift.to_string()),
+                    ("person_id", w.target.to_string()),
+                ]
+            },
+            expect: [401, 403, 403, OK, 409],
+        },
+        Row {
+            path: "/api/unassign_from_shift",
+            args: |w| vec![("assignment_id", w.planning.removable_assignment.to_string())],
+            expect: [401, 403, 403, OK, 404],
+        },
+        Row {
+            path: "/api/mark_attendance",
+            args: |w| {
+                vec![
+                    ("assignment_id", w.planning.started_assignment.to_string()),
+                    ("attendance", "attended".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        // The admin's decision comes second: already decided (409).
+        Row {
+            path: "/api/decide_absence",
+            args: |w| {
+                vec![
+                    ("id", w.planning.absence.to_string()),
+                    ("decision", "approve".into()),
+                ]
+            },
+            expect: [401, 403, 403, OK, 409],
+        },
+        // The participant's own forms: another participant sending them is refused (a form
+        // filled under another account), staff do not declare for them.
+        Row {
+            path: "/api/confirm_presence",
+            args: |w| {
+                vec![
+                    ("person_id", w.participant.to_string()),
+                    ("assignment_id", w.planning.assignment.to_string()),
+                ]
+            },
+            expect: [401, OK, 409, 403, 403],
+        },
+        Row {
+            path: "/api/declare_absence",
+            args: |w| {
+                vec![
+                    ("person_id", w.participant.to_string()),
+                    ("assignment_id", w.planning.assignment.to_string()),
+                    ("reason", "sick".into()),
+                    ("details", String::new()),
+                    ("idempotency_key", "p".repeat(43)),
+                ]
+            },
+            expect: [401, OK, 409, 403, 403],
+        },
+        Row {
+            path: "/api/issue_calendar_feed",
+            args: |w| vec![("person_id", w.participant.to_string())],
+            expect: [401, OK, 404, OK, OK],
+        },
+        // The target's feed: participants cannot revoke it; staff do, then it is gone (404).
+        Row {
+            path: "/api/revoke_calendar_feed",
+            args: |w| vec![("person_id", w.target.to_string())],
+            expect: [401, 404, 404, OK, 404],
+        },
     ]
 }
 
@@ -727,6 +897,107 @@ async fn world(app: &TestApp) -> World {
             .await,
         card_token,
         campaign: campaign_world(&app.state).await,
+        planning: planning_world(&app.state, &actor, participant, target).await,
+    }
+}
+
+async fn planning_world(
+    state: &coop_manau::server::AppState,
+    actor: &coop_manau::accounts::CurrentUser,
+    participant: i64,
+    target: i64,
+) -> Planning {
+    use coop_manau::planning::{ShiftForm, service as planning};
+    use coop_manau::ui::time::{local_to_utc, utc_to_paris};
+    let today = utc_to_paris(coop_manau::server::now()).0;
+    let shift = |starts_at: i64, ends_at: i64| ShiftForm {
+        sector: "cuisine".into(),
+        starts_at,
+        ends_at,
+        places: 2,
+        place: String::new(),
+        note: String::new(),
+    };
+    let at = |days: i64| {
+        (
+            local_to_utc(today + days, 9 * 60),
+            local_to_utc(today + days, 12 * 60),
+        )
+    };
+    let mut ids = Vec::new();
+    for days in [2, 3, 4, 5, 6] {
+        let (starts, ends) = at(days);
+        ids.push(
+            planning::create_shift(state, actor, shift(starts, ends))
+                .await
+                .unwrap(),
+        );
+    }
+    let began = coop_manau::server::now() - 3600;
+    let started = planning::create_shift(state, actor, shift(began, began + 3 * 3600))
+        .await
+        .unwrap();
+    let far = coop_manau::ui::time::parse_date("2027-09-08").unwrap();
+    planning::create_shift(
+        state,
+        actor,
+        shift(local_to_utc(far, 540), local_to_utc(far, 720)),
+    )
+    .await
+    .unwrap();
+    for shift_id in [ids[0], ids[1], started] {
+        planning::assign(state, actor, shift_id, participant)
+            .await
+            .unwrap();
+    }
+    planning::assign(state, actor, ids[4], target)
+        .await
+        .unwrap();
+    let assignment_of = |shift_id: i64, person: i64| {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM assignment WHERE shift_id = ? AND person_id = ?",
+        )
+        .bind(shift_id)
+        .bind(person)
+        .fetch_one(&state.db.reader)
+    };
+    let assignment = assignment_of(ids[0], participant).await.unwrap();
+    let absent = assignment_of(ids[1], participant).await.unwrap();
+    let started_assignment = assignment_of(started, participant).await.unwrap();
+    let removable_assignment = assignment_of(ids[4], target).await.unwrap();
+    let me = coop_manau::accounts::CurrentUser {
+        id: participant,
+        role: Role::Participant,
+        first_name: "Aïcha".into(),
+        last_name: "Test".into(),
+        has_password: false,
+    };
+    planning::declare_absence(
+        state,
+        &me,
+        participant,
+        absent,
+        "transport",
+        "",
+        &coop_manau::accounts::token::new_token(),
+    )
+    .await
+    .unwrap();
+    let absence = sqlx::query_scalar("SELECT max(id) FROM absence")
+        .fetch_one(&state.db.reader)
+        .await
+        .unwrap();
+    let feed_token = planning::issue_feed(state, &me, participant).await.unwrap();
+    planning::issue_feed(state, actor, target).await.unwrap();
+    Planning {
+        assignment,
+        absence,
+        started_assignment,
+        open_shift: ids[2],
+        empty_shift: ids[3],
+        copy_week: "2027-09-06".into(),
+        removable_assignment,
+        feed_token,
     }
 }
 

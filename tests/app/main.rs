@@ -9,3 +9,4 @@ mod campaigns;
 mod foundation;
 mod helpers;
 mod lunch;
+mod planning;
