@@ -122,9 +122,10 @@ pub async fn get_person(id: i64) -> Result<Person, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "list_sectors", input = GetUrl)]
-pub async fn list_sectors() -> Result<Vec<String>, AppError> {
+/// The sectors with their names (staff manage the list in the planning).
+pub async fn list_sectors() -> Result<Vec<crate::planning::Sector>, AppError> {
     auth::require_staff()?;
-    Ok(repo::list_sectors(&state()?.db.reader).await?)
+    crate::planning::service::sectors(&state()?).await
 }
 
 #[server(prefix = "/api", endpoint = "create_participant")]

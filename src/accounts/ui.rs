@@ -12,6 +12,7 @@ use super::{
     },
 };
 use crate::{
+    planning::Sector,
     error::AppError,
     i18n::{Catalogue, use_texts},
     ui::{
@@ -226,7 +227,7 @@ pub fn StaffHomePage() -> impl IntoView {
 }
 
 #[component]
-fn PeopleTable(people: Vec<Person>) -> impl IntoView {
+fn PeopleTable(people: Vec<Person>, #[prop(optional)] sectors: Vec<Sector>) -> impl IntoView {
     let t = use_texts();
     view! {
         <ul class="people">
@@ -238,7 +239,7 @@ fn PeopleTable(people: Vec<Person>) -> impl IntoView {
                     <span class="meta">
                         {role_name(t, person.role)}
                         {(!person.active).then(|| format!(" · {}", t.accounts.inactive))}
-                        {(!person.sectors.is_empty()).then(|| format!(" · {}", person.sectors.iter().map(|s| (t.accounts.sector)(s)).collect::<Vec<_>>().join(", ")))}
+                        {(!person.sectors.is_empty()).then(|| format!(" · {}", person.sectors.iter().map(|slug| sector_name(&sectors, slug)).collect::<Vec<_>>().join(", ")))}
                     </span>
                 </li>
             }).collect_view()}
@@ -246,18 +247,26 @@ fn PeopleTable(people: Vec<Person>) -> impl IntoView {
     }
 }
 
+fn sector_name(sectors: &[Sector], slug: &str) -> String {
+    sectors
+        .iter()
+        .find(|s| s.slug == slug)
+        .map_or_else(|| slug.to_owned(), |s| s.name.clone())
+}
+
+/// The active sectors, and those the person is in already (even if no longer active).
 #[component]
-fn SectorChoices(sectors: Vec<String>, chosen: Vec<String>) -> impl IntoView {
+fn SectorChoices(sectors: Vec<Sector>, chosen: Vec<String>) -> impl IntoView {
     let t = use_texts();
     view! {
         <fieldset class="choices">
             <legend>{t.accounts.sectors_label}</legend>
-            {sectors.into_iter().map(|slug| {
-                let checked = chosen.contains(&slug);
+            {sectors.into_iter().filter(|s| s.active || chosen.contains(&s.slug)).map(|sector| {
+                let checked = chosen.contains(&sector.slug);
                 view! {
                     <label class="choice">
-                        <input type="checkbox" name="sectors[]" value=slug.clone() checked=checked />
-                        {(t.accounts.sector)(&slug)}
+                        <input type="checkbox" name="sectors[]" value=sector.slug.clone() checked=checked />
+                        {sector.name}
                     </label>
                 }
             }).collect_view()}
@@ -282,7 +291,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                     Ok((people, sectors)) => view! {
                         <section class="page">
                             <h1>{t.accounts.participants_title}</h1>
-                            <PeopleTable people />
+                            <PeopleTable people sectors=sectors.clone() />
                             <h2 id="nouveau">{t.accounts.participant_new}</h2>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
                             <ActionForm action=create attr:class="form">

@@ -289,14 +289,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         staff_new: "Add a team member",
         staff_new_intro: "The person gets a sign-in card, then chooses a password in “My account”.",
         staff_title: "Coaching team",
-        sector: |slug| match slug {
-            "cuisine" => "Kitchen",
-            "salle" => "Dining room",
-            "couture" => "Sewing and alterations",
-            "conciergerie" => "Conciergerie",
-            "menuiserie" => "Carpentry",
-            _ => "Other sector",
-        },
         audit_action: |code| match code {
             "create" => "created",
             "update" => "updated",

@@ -283,14 +283,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         staff_new: "Ajouter un membre de l'équipe",
         staff_new_intro: "La personne reçoit une carte de connexion, puis choisit son mot de passe dans « Mon compte ».",
         staff_title: "Équipe encadrante",
-        sector: |slug| match slug {
-            "cuisine" => "Cuisine",
-            "salle" => "Service en salle",
-            "couture" => "Couture et retouches",
-            "conciergerie" => "Conciergerie",
-            "menuiserie" => "Menuiserie",
-            _ => "Autre secteur",
-        },
         audit_action: |code| match code {
             "create" => "création",
             "update" => "modification",

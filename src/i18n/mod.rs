@@ -325,8 +325,7 @@ pub struct Accounts {
     pub staff_new: &'static str,
     pub staff_new_intro: &'static str,
     pub staff_title: &'static str,
-    /// The name of a work sector, by slug.
-    pub sector: fn(&str) -> &'static str,
+
     /// What an audit action means, by its code.
     pub audit_action: fn(&str) -> &'static str,
 }
