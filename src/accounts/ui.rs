@@ -12,9 +12,9 @@ use super::{
     },
 };
 use crate::{
-    planning::Sector,
     error::AppError,
     i18n::{Catalogue, use_texts},
+    planning::Sector,
     ui::{
         ErrorNotice,
         forms::{FieldError, TextField},

@@ -150,6 +150,8 @@ mod browser {
         headers
             .set("Content-Type", "application/x-www-form-urlencoded")
             .map_err(|_| ())?;
+        // As a plain form post: the server answers with a redirect to the page to show.
+        headers.set("Accept", "text/html").map_err(|_| ())?;
         init.set_headers(&headers);
         let response = JsFuture::from(window().fetch_with_str_and_init(action, &init))
             .await
