@@ -47,7 +47,7 @@ async function createShift(page: Page, testInfo: TestInfo, day: string, starts: 
   await page.getByLabel("Lieu").fill("Atelier palettes");
   await page.getByRole("button", { name: "Créer le créneau" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Le créneau est créé" })).toBeVisible();
-  await page.getByLabel("Personne").selectOption({ label: `${person} · Menuiserie` });
+  await page.getByLabel("Personne", { exact: true }).selectOption({ label: `${person} · Menuiserie` });
   await page.getByRole("button", { name: "Inscrire" }).click();
   await expect(page.getByRole("status").filter({ hasText: "La personne est inscrite" })).toBeVisible();
   await expect(page.getByText("1 / 2 places")).toBeVisible();
