@@ -645,6 +645,17 @@ pub async fn month_hours(state: &AppState, month: Option<&str>) -> Result<MonthH
 
 // --- Demo data ---
 
+/// A weekly shift of the demo: weekdays from Monday = 0, minutes after midnight.
+struct DemoShift {
+    weekdays: &'static [i64],
+    sector: &'static str,
+    starts: i64,
+    ends: i64,
+    places: i64,
+    place: &'static str,
+    note: &'static str,
+}
+
 /// This week and next: kitchen and dining room on lunch days (Tuesday, Thursday), sewing on
 /// Monday, Wednesday and Friday mornings, the conciergerie every weekday afternoon; the demo
 /// participants on the shifts of their sectors.
@@ -656,62 +667,70 @@ pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Er
     )
     .fetch_all(&mut *conn)
     .await?;
-    // (weekdays from Monday = 0, sector, start, end in minutes, places, place, note)
-    let plan: [(&[i64], &str, i64, i64, i64, &str, &str); 4] = [
-        (
-            &[1, 3],
-            "cuisine",
-            9 * 60,
-            14 * 60 + 30,
-            3,
-            "Cuisine du centre social",
-            "Tenue de cuisine fournie.",
-        ),
-        (
-            &[1, 3],
-            "salle",
-            11 * 60 + 30,
-            14 * 60 + 30,
-            2,
-            "Salle de Blanchemaille",
-            "",
-        ),
-        (
-            &[0, 2, 4],
-            "couture",
-            9 * 60,
-            12 * 60 + 30,
-            2,
-            "Atelier couture",
-            "",
-        ),
-        (
-            &[0, 1, 2, 3, 4],
-            "conciergerie",
-            13 * 60 + 30,
-            16 * 60 + 30,
-            1,
-            "Accueil conciergerie",
-            "",
-        ),
+    let plan = [
+        DemoShift {
+            weekdays: &[1, 3],
+            sector: "cuisine",
+            starts: 9 * 60,
+            ends: 14 * 60 + 30,
+            places: 3,
+            place: "Cuisine du centre social",
+            note: "Tenue de cuisine fournie.",
+        },
+        DemoShift {
+            weekdays: &[1, 3],
+            sector: "salle",
+            starts: 11 * 60 + 30,
+            ends: 14 * 60 + 30,
+            places: 2,
+            place: "Salle de Blanchemaille",
+            note: "",
+        },
+        DemoShift {
+            weekdays: &[0, 2, 4],
+            sector: "couture",
+            starts: 9 * 60,
+            ends: 12 * 60 + 30,
+            places: 2,
+            place: "Atelier couture",
+            note: "",
+        },
+        DemoShift {
+            weekdays: &[0, 1, 2, 3, 4],
+            sector: "conciergerie",
+            starts: 13 * 60 + 30,
+            ends: 16 * 60 + 30,
+            places: 1,
+            place: "Accueil conciergerie",
+            note: "",
+        },
     ];
     let at = now();
     for week in [monday, monday + 7] {
-        for (weekdays, sector, starts, ends, places, place, note) in plan {
-            for weekday in weekdays {
+        for DemoShift {
+            weekdays,
+            sector,
+            starts,
+            ends,
+            places,
+            place,
+            note,
+        } in &plan
+        {
+            for weekday in *weekdays {
                 let day = week + weekday;
                 let form = ShiftForm {
-                    sector: sector.to_owned(),
-                    starts_at: local_to_utc(day, starts),
-                    ends_at: local_to_utc(day, ends),
-                    places,
-                    place: place.to_owned(),
-                    note: note.to_owned(),
+                    sector: (*sector).to_owned(),
+                    starts_at: local_to_utc(day, *starts),
+                    ends_at: local_to_utc(day, *ends),
+                    places: *places,
+                    place: (*place).to_owned(),
+                    note: (*note).to_owned(),
                 };
                 let id = repo::insert_shift(conn, &form, 1, at).await?;
                 let mut filled = 0;
                 for (person_id, _) in people.iter().filter(|(_, s)| s == sector) {
-                    if filled < places
+                    if filled < *places
                         && !repo::has_overlap(conn, *person_id, form.starts_at, form.ends_at)
                             .await?
                     {
