@@ -401,6 +401,9 @@ pub fn PersonPage() -> impl IntoView {
                                     {role_name(t, person.role)}
                                     {(!person.active).then(|| format!(" · {}", t.accounts.inactive))}
                                 </p>
+                                {(person.role == Role::Participant).then(|| view! {
+                                    <p><a href=format!("/equipe/planning/personne/{}", person.id)>{t.planning.planning_and_calendar}</a></p>
+                                })}
                                 {saved.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.saved}</p> })}
                                 {signed_out.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.signed_out_person}</p> })}
                                 {move || error().map(|error| view! { <ErrorNotice error /> })}

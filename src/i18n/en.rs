@@ -725,6 +725,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         sector_active: "Active (offered for new shifts)",
         new_sector: "Add a sector",
         add_sector: "Add",
+        planning_and_calendar: "Their schedule and calendar link",
         staff_link: "Participants' schedule",
     },
     offline: Offline {

@@ -721,6 +721,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         sector_active: "Actif (proposé pour les nouveaux créneaux)",
         new_sector: "Ajouter un secteur",
         add_sector: "Ajouter",
+        planning_and_calendar: "Son planning et son lien d'agenda",
         staff_link: "Planning des participants",
     },
     offline: Offline {

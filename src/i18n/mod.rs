@@ -557,6 +557,7 @@ pub struct Planning {
     pub sector_active: &'static str,
     pub new_sector: &'static str,
     pub add_sector: &'static str,
+    pub planning_and_calendar: &'static str,
     pub staff_link: &'static str,
 }
 

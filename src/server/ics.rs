@@ -204,6 +204,43 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_holds_every_event_and_marks_the_missed_ones_cancelled() {
+        let event = |uid, day, cancelled| Event {
+            uid,
+            starts_at: paris_to_utc(2026, 12, day, 9, 0),
+            ends_at: paris_to_utc(2026, 12, day, 13, 0),
+            stamp: paris_to_utc(2026, 11, 28, 8, 0),
+            summary: "Cuisine · Coop'Manau",
+            location: "Cuisine du centre social",
+            description: "",
+            url: "http://127.0.0.1:3000/planning",
+            cancelled,
+        };
+        let ics = calendar(
+            "Mon planning Coop'Manau",
+            &[
+                event("shift-1@coop-manau", 1, false),
+                event("shift-2@coop-manau", 3, true),
+            ],
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(
+            unfolded.matches("BEGIN:VTIMEZONE").count(),
+            1,
+            "one time zone for all"
+        );
+        assert!(unfolded.contains("X-WR-CALNAME:Mon planning Coop'Manau\r\n"));
+        let second = &unfolded[unfolded.find("UID:shift-2").unwrap()..];
+        assert!(second.contains("DTSTART;TZID=Europe/Paris:20261203T090000"));
+        assert!(second.contains("STATUS:CANCELLED"));
+        assert!(unfolded[..unfolded.find("UID:shift-2").unwrap()].contains("STATUS:CONFIRMED"));
+        // An empty feed is still a valid calendar.
+        let empty = calendar("Mon planning Coop'Manau", &[]);
+        assert!(empty.starts_with("BEGIN:VCALENDAR\r\n") && empty.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    #[test]
     fn folding_never_splits_a_character() {
         let folded = fold(&format!("DESCRIPTION:{}", "é".repeat(80)));
         for line in folded.split("\r\n") {
