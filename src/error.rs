@@ -119,6 +119,23 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// Plain axum handlers (photos, files, calendar feeds) answer a refusal with its status and its
+/// French sentence, as text: what a browser shows when a link is opened directly.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = http::StatusCode::from_u16(self.status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        let text = (crate::i18n::Locale::Fr.texts().errors.message)(self.key());
+        (
+            status,
+            [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            text,
+        )
+            .into_response()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,33 +69,17 @@ pub async fn serve(
     axum::extract::Path(item_id): axum::extract::Path<String>,
     request: axum::extract::Request,
 ) -> axum::response::Response {
-    use crate::accounts::session::Session;
+    use crate::{accounts::session::Session, error::AppError};
     use axum::{http::header, response::IntoResponse};
-    let refusal = |status: axum::http::StatusCode, text: &'static str| {
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            text,
-        )
-            .into_response()
-    };
     match request.extensions().get::<Session>() {
-        None => {
-            return refusal(
-                axum::http::StatusCode::UNAUTHORIZED,
-                "Veuillez vous connecter.",
-            );
-        }
+        None => return AppError::Unauthorized.into_response(),
         Some(session) if !session.user.role.is_staff() => {
-            return refusal(
-                axum::http::StatusCode::FORBIDDEN,
-                "Vous n'avez pas accès à cette photo.",
-            );
+            return AppError::Forbidden.into_response();
         }
         Some(_) => {}
     }
     let Ok(item_id) = item_id.parse::<i64>() else {
-        return refusal(axum::http::StatusCode::NOT_FOUND, "Introuvable.");
+        return AppError::NotFound.into_response();
     };
     match super::repo::photo(&state.db.reader, item_id).await {
         Ok(Some(jpeg)) => (
@@ -106,11 +90,8 @@ pub async fn serve(
             jpeg,
         )
             .into_response(),
-        Ok(None) => refusal(axum::http::StatusCode::NOT_FOUND, "Introuvable."),
-        Err(error) => {
-            tracing::error!(%error, "photo");
-            refusal(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "Erreur.")
-        }
+        Ok(None) => AppError::NotFound.into_response(),
+        Err(error) => AppError::internal(error).into_response(),
     }
 }
 

@@ -12,20 +12,9 @@ use crate::{
 use axum::{
     Extension,
     extract::{Path, State},
-    http::{StatusCode, header},
+    http::header,
     response::{IntoResponse, Response},
 };
-
-fn refusal(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let text = (Locale::Fr.texts().errors.message)(error.key());
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        text,
-    )
-        .into_response()
-}
 
 /// `GET /ourlets/reservation/{token}/agenda.ics`
 pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<String>) -> Response {
@@ -42,7 +31,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
             ics,
         )
             .into_response(),
-        Err(error) => refusal(error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -53,14 +42,14 @@ pub async fn day_sheet_csv(
     Path((campaign_id, day)): Path<(i64, String)>,
 ) -> Response {
     let Some(Extension(session)) = session else {
-        return refusal(AppError::Unauthorized);
+        return AppError::Unauthorized.into_response();
     };
     if !session.user.role.is_staff() {
-        return refusal(AppError::Forbidden);
+        return AppError::Forbidden.into_response();
     }
     let sheet = match service::day_sheet(&state, campaign_id, &day).await {
         Ok(sheet) => sheet,
-        Err(error) => return refusal(error),
+        Err(error) => return error.into_response(),
     };
     let t = &Locale::Fr.texts().campaigns;
     let mut csv = ExcelCsv::new(&[

@@ -10,7 +10,6 @@ use crate::{
 };
 use axum::{
     extract::{Path, Request, State},
-    http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 
@@ -26,7 +25,7 @@ pub async fn kitchen_csv(
         .map(|s| s.user.clone());
     match csv(&state, user.as_ref(), &id).await {
         Ok((csv, day)) => csv.download(&format!("commandes-dejeuner-{day}.csv")),
-        Err(error) => refusal(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -61,15 +60,4 @@ async fn csv(
         ]);
     }
     Ok((csv, kitchen.menu.service.day))
-}
-
-fn refusal(error: &AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let message = (Locale::Fr.texts().errors.message)(error.key());
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        message,
-    )
-        .into_response()
 }
