@@ -85,6 +85,29 @@ impl Assets {
 mod tests {
     use super::*;
 
+    /// A block left open (a merge once lost a `}` after `@media print {`) makes browsers read
+    /// every later rule as part of it: whole pages went unstyled on screen.
+    #[test]
+    fn the_stylesheet_closes_every_block_it_opens() {
+        let css = include_str!("../../style/main.css");
+        let mut depth = 0i32;
+        let mut in_comment = false;
+        let mut chars = css.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (in_comment, c, chars.peek()) {
+                (false, '/', Some('*')) => in_comment = true,
+                (true, '*', Some('/')) => in_comment = false,
+                (false, '{', _) => depth += 1,
+                (false, '}', _) => {
+                    depth -= 1;
+                    assert!(depth >= 0, "a `}}` closes nothing");
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(depth, 0, "a block is left open");
+    }
+
     #[test]
     fn hashed_names_come_from_hash_txt() {
         let assets = Assets::from_hashes("coop-manau", Some("js: aa\nwasm: bb\ncss: cc\n"));
