@@ -312,6 +312,92 @@ pub async fn insert_booking(
     .await
 }
 
+/// What a booking decides on, read in one query (one round trip to a reader instead of three on
+/// the rush's hot path): the booking a replayed key already made, the campaign, and the slot if
+/// it belongs to that campaign.
+pub struct BookingContext {
+    pub replayed: Option<String>,
+    pub campaign: Option<Campaign>,
+    pub slot: Option<Slot>,
+}
+
+#[derive(sqlx::FromRow)]
+struct BookingContextRow {
+    replayed: Option<String>,
+    id: Option<i64>,
+    slug: Option<String>,
+    title: Option<String>,
+    partner_id: Option<i64>,
+    partner_name: Option<String>,
+    description: Option<String>,
+    place: Option<String>,
+    opens_at: Option<i64>,
+    closes_at: Option<i64>,
+    invite_code: Option<String>,
+    max_garments: Option<i64>,
+    closed_at: Option<i64>,
+    slot_id: Option<i64>,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+    capacity: Option<i64>,
+    booked: Option<i64>,
+    slot_closed: Option<bool>,
+}
+
+pub async fn booking_context(
+    db: impl SqliteExecutor<'_>,
+    idempotency_hash: &str,
+    slug: &str,
+    slot_id: Option<i64>,
+) -> Result<BookingContext, sqlx::Error> {
+    // One row always (the `one` table), whatever exists: each part is NULL when missing.
+    let row: BookingContextRow = sqlx::query_as(
+        "SELECT (SELECT reference FROM campaign_booking WHERE idempotency_hash = ?) AS replayed,
+             c.id, c.slug, c.title, c.partner_id, p.name AS partner_name, c.description, c.place,
+             c.opens_at, c.closes_at, c.invite_code, c.max_garments, c.closed_at,
+             s.id AS slot_id, s.starts_at, s.ends_at, s.capacity, s.booked, s.closed AS slot_closed
+         FROM (SELECT 1) AS one
+         LEFT JOIN campaign c ON c.slug = ?
+         LEFT JOIN partner p ON p.id = c.partner_id
+         LEFT JOIN campaign_slot s ON s.id = ? AND s.campaign_id = c.id",
+    )
+    .bind(idempotency_hash)
+    .bind(slug)
+    .bind(slot_id)
+    .fetch_one(db)
+    .await?;
+    let campaign = match (row.id, row.slug, row.title, row.description, row.place) {
+        (Some(id), Some(slug), Some(title), Some(description), Some(place)) => Some(Campaign {
+            id,
+            slug,
+            title,
+            partner_id: row.partner_id,
+            partner_name: row.partner_name,
+            description,
+            place,
+            opens_at: row.opens_at.unwrap_or_default(),
+            closes_at: row.closes_at.unwrap_or_default(),
+            invite_code: row.invite_code,
+            max_garments: row.max_garments.unwrap_or_default(),
+            closed_at: row.closed_at,
+        }),
+        _ => None,
+    };
+    let slot = row.slot_id.map(|id| Slot {
+        id,
+        starts_at: row.starts_at.unwrap_or_default(),
+        ends_at: row.ends_at.unwrap_or_default(),
+        capacity: row.capacity.unwrap_or_default(),
+        booked: row.booked.unwrap_or_default(),
+        closed: row.slot_closed.unwrap_or_default(),
+    });
+    Ok(BookingContext {
+        replayed: row.replayed,
+        campaign,
+        slot,
+    })
+}
+
 /// The booking a replayed submission already made: (reference, campaign_id).
 pub async fn find_by_idempotency(
     db: impl SqliteExecutor<'_>,

@@ -418,18 +418,18 @@ pub async fn book(
     }
     let idempotency_hash = token::hash_token(request.idempotency_key);
     let link = link_token(request.idempotency_key);
+    let slot_id = request.slot_id.trim().parse::<i64>().ok();
+    // One read: the replay, the campaign and the slot together.
+    let context =
+        repo::booking_context(&state.db.reader, &idempotency_hash, request.slug, slot_id).await?;
     // A replay (double tap, flaky network) gets the booking it already made, whatever changed since.
-    if let Some((reference, _)) =
-        repo::find_by_idempotency(&state.db.reader, &idempotency_hash).await?
-    {
+    if let Some(reference) = context.replayed {
         return Ok(BookingOutcome::Booked {
             reference,
             link: booking_path(&link),
         });
     }
-    let campaign = repo::find_campaign_by_slug(&state.db.reader, request.slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let campaign = context.campaign.ok_or(AppError::NotFound)?;
     if !check_code(state, ip, &campaign, request.code)? {
         return Err(AppError::invalid("code", "invite_code_wrong"));
     }
@@ -445,15 +445,12 @@ pub async fn book(
         campaign.max_garments,
     )
     .map_err(|errors| field_errors(&errors))?;
-    let slot_id: i64 = request
-        .slot_id
-        .trim()
-        .parse()
-        .map_err(|_| AppError::invalid("slot_id", "slot_required"))?;
-    let (slot_campaign, slot) = repo::find_slot(&state.db.reader, slot_id)
-        .await?
-        .filter(|(campaign_id, _)| *campaign_id == campaign.id)
+    let slot_id = slot_id.ok_or_else(|| AppError::invalid("slot_id", "slot_required"))?;
+    // The slot is read only when it belongs to this campaign.
+    let slot = context
+        .slot
         .ok_or_else(|| AppError::invalid("slot_id", "slot_required"))?;
+    let slot_campaign = campaign.id;
     if slot.starts_at <= now {
         return Err(AppError::Conflict("slot_closed".into()));
     }
@@ -575,20 +572,16 @@ pub async fn booking_calendar(state: &AppState, raw_token: &str) -> Result<Strin
         texts.campaigns.bring_hint,
         url
     );
-    Ok(crate::server::ics::calendar(
-        "Opération ourlets",
-        &[crate::server::ics::Event {
-            uid: &format!("{}@coop-manau", view.reference),
-            starts_at: view.slot.starts_at,
-            ends_at: view.slot.ends_at,
-            stamp: now(),
-            summary: &format!("{} · Coop'Manau", view.campaign_title),
-            location: &view.place,
-            description: &description,
-            url: &url,
-            cancelled: false,
-        }],
-    ))
+    Ok(super::ics::calendar(&super::ics::Event {
+        uid: &format!("{}@coop-manau", view.reference),
+        starts_at: view.slot.starts_at,
+        ends_at: view.slot.ends_at,
+        stamp: now(),
+        summary: &format!("{} · Coop'Manau", view.campaign_title),
+        location: &view.place,
+        description: &description,
+        url: &url,
+    }))
 }
 
 /// Cancels the booking of a private link (again: nothing more happens).
