@@ -572,16 +572,20 @@ pub async fn booking_calendar(state: &AppState, raw_token: &str) -> Result<Strin
         texts.campaigns.bring_hint,
         url
     );
-    Ok(super::ics::calendar(&super::ics::Event {
-        uid: &format!("{}@coop-manau", view.reference),
-        starts_at: view.slot.starts_at,
-        ends_at: view.slot.ends_at,
-        stamp: now(),
-        summary: &format!("{} · Coop'Manau", view.campaign_title),
-        location: &view.place,
-        description: &description,
-        url: &url,
-    }))
+    Ok(crate::server::ics::calendar(
+        "Opération ourlets",
+        &[crate::server::ics::Event {
+            uid: &format!("{}@coop-manau", view.reference),
+            starts_at: view.slot.starts_at,
+            ends_at: view.slot.ends_at,
+            stamp: now(),
+            summary: &format!("{} · Coop'Manau", view.campaign_title),
+            location: &view.place,
+            description: &description,
+            url: &url,
+            cancelled: false,
+        }],
+    ))
 }
 
 /// Cancels the booking of a private link (again: nothing more happens).
