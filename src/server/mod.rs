@@ -46,7 +46,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         .build();
     let assets = assets::Assets::load(&leptos_options);
     let bookings = crate::campaigns::batch::BookingWriter::start(db.clone());
-    Ok(AppState {
+    Ok(AppState::new(state::Shared {
         leptos_options,
         db,
         config: Arc::new(config),
@@ -56,5 +56,5 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         // Short: the cut-off passes and services start without any write to forget it.
         lunch_menus: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
         bookings,
-    })
+    }))
 }

@@ -42,13 +42,14 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         _ => None,
     })
     .expect("test configuration");
-    let mut state = build_state(config).await.expect("state");
     // As if cargo-leptos had hashed the bundle (the test binary has no hash.txt beside it).
-    state.assets = Assets::from_hashes(
-        "coop-manau",
-        Some(&format!("css: {CSS_HASH}\njs: 1\nwasm: 2")),
-    )
-    .into();
+    let state = build_state(config)
+        .await
+        .expect("state")
+        .with_assets(Assets::from_hashes(
+            "coop-manau",
+            Some(&format!("css: {CSS_HASH}\njs: 1\nwasm: 2")),
+        ));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("port");
