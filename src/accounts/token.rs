@@ -15,8 +15,15 @@ pub fn new_token() -> String {
 
 /// What the database keeps of a token.
 pub fn hash_token(token: &str) -> String {
+    // Hex by hand: a `format!` per byte was ~2% of a booking's CPU (perf).
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    hex
 }
 
 /// True when `token` has the shape of one of ours (checked before any database look-up).
@@ -74,6 +81,11 @@ mod tests {
         let token = new_token();
         assert_eq!(hash_token(&token), hash_token(&token));
         assert_eq!(hash_token(&token).len(), 64);
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            "SHA-256 in lower-case hex, as stored since the start"
+        );
         assert!(!hash_token(&token).contains(&token));
     }
 
