@@ -486,7 +486,7 @@ pub fn QueuePage() -> impl IntoView {
                                 </div>
                                 <button type="submit">{t.alterations.filter_button}</button>
                             </form>
-                            <ul class="counts" aria-label=t.alterations.counts_label>
+                            <ul class="status-counts" aria-label=t.alterations.counts_label>
                                 {counts.iter().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
                                     <li><a href=format!("/equipe/retouches?statut={}&jour={}", s.as_str(), day)>
                                         <StatusBadge status=*s />" "<strong>{*n}</strong>

@@ -781,7 +781,7 @@ fn KitchenView(
             <p class="no-print"><a class="button button-secondary" href=format!("/cuisine/{}/commandes.csv", service.id) download>{t.lunch.csv_download}</a></p>
 
             <h2>{t.lunch.to_prepare}</h2>
-            <table class="counts">
+            <table class="dish-counts">
                 <thead><tr><th scope="col">{t.lunch.dish_name_label}</th><th scope="col">{t.lunch.count_ordered}</th><th scope="col">{t.lunch.portions_label}</th></tr></thead>
                 <tbody>
                     {kitchen.menu.dishes.iter().map(|d| view! {
