@@ -12,25 +12,13 @@ use crate::{
 use axum::{
     Extension,
     extract::{Path, State},
-    http::header,
     response::{IntoResponse, Response},
 };
 
 /// `GET /ourlets/reservation/{token}/agenda.ics`
 pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     match service::booking_calendar(&state, &token).await {
-        Ok(ics) => (
-            [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"ourlets-coop-manau.ics\"",
-                ),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            ics,
-        )
-            .into_response(),
+        Ok(ics) => crate::server::ics::response(ics, "attachment", "ourlets-coop-manau.ics"),
         Err(error) => error.into_response(),
     }
 }

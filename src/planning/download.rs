@@ -12,25 +12,13 @@ use crate::{
 use axum::{
     Extension,
     extract::{Path, State},
-    http::header,
     response::{IntoResponse, Response},
 };
 
 /// `GET /agenda/{token}/planning.ics`: a revoked or unknown token answers 404.
 pub async fn calendar_feed(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     match service::feed_calendar(&state, &token).await {
-        Ok(ics) => (
-            [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "inline; filename=\"planning-coop-manau.ics\"",
-                ),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            ics,
-        )
-            .into_response(),
+        Ok(ics) => crate::server::ics::response(ics, "inline", "planning-coop-manau.ics"),
         Err(error) => error.into_response(),
     }
 }

@@ -44,6 +44,27 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
+/// A calendar as an HTTP answer: never cached (it sits behind a private link), `disposition`
+/// "attachment" for a file to add, "inline" for a feed calendars subscribe to.
+pub fn response(calendar: String, disposition: &str, filename: &str) -> axum::response::Response {
+    use axum::{http::header, response::IntoResponse};
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("{disposition}; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        calendar,
+    )
+        .into_response()
+}
+
 /// A calendar named `name` holding `events` (a feed may hold none).
 pub fn calendar(name: &str, events: &[Event]) -> String {
     let mut lines: Vec<String> = vec![
