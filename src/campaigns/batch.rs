@@ -14,7 +14,6 @@ pub struct Job {
     pub campaign_id: i64,
     pub slot_id: i64,
     pub token_hash: String,
-    pub idempotency_hash: String,
     pub name: String,
     pub group_name: String,
     pub garments: i64,
@@ -42,10 +41,23 @@ pub struct BookingWriter {
 }
 
 impl BookingWriter {
-    /// Starts the writer task on the current runtime.
+    /// Starts the writer on a thread of its own. Each INSERT is a round trip to the SQLite
+    /// connection's thread; woken from there, a task of the shared runtime waits in its global
+    /// queue behind the HTTP connections, and the whole batch (and the next) waits with it.
+    /// Alone on its thread the writer runs as soon as SQLite answers. It stops when the app's
+    /// state (the last sender) is dropped.
     pub fn start(db: Db) -> BookingWriter {
         let (sender, receiver) = mpsc::channel(4096);
-        tokio::spawn(run(db, receiver));
+        std::thread::Builder::new()
+            .name("booking-writer".into())
+            .spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("the booking writer's runtime")
+                    .block_on(run(db, receiver));
+            })
+            .expect("the booking writer's thread");
         BookingWriter { sender }
     }
 
@@ -114,7 +126,6 @@ async fn insert(conn: &mut sqlx::SqliteConnection, job: &Job) -> Answer {
                 slot_id: job.slot_id,
                 reference: &reference,
                 token_hash: &job.token_hash,
-                idempotency_hash: &job.idempotency_hash,
                 name: &job.name,
                 group_name: &job.group_name,
                 garments: job.garments,

@@ -278,7 +278,6 @@ pub struct NewBooking<'a> {
     pub slot_id: i64,
     pub reference: &'a str,
     pub token_hash: &'a str,
-    pub idempotency_hash: &'a str,
     pub name: &'a str,
     pub group_name: &'a str,
     pub garments: i64,
@@ -286,7 +285,8 @@ pub struct NewBooking<'a> {
 }
 
 /// One statement decides: the triggers refuse a closed or full slot, the constraints a second
-/// active booking for the contact or a replayed idempotency key.
+/// active booking for the contact or a replayed form (its link, derived from the form's key,
+/// exists already).
 pub async fn insert_booking(
     conn: &mut SqliteConnection,
     b: &NewBooking<'_>,
@@ -294,14 +294,13 @@ pub async fn insert_booking(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO campaign_booking (campaign_id, slot_id, reference, token_hash,
-             idempotency_hash, name, group_name, garments, contact, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             name, group_name, garments, contact, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(b.campaign_id)
     .bind(b.slot_id)
     .bind(b.reference)
     .bind(b.token_hash)
-    .bind(b.idempotency_hash)
     .bind(b.name)
     .bind(b.group_name)
     .bind(b.garments)
@@ -346,13 +345,13 @@ struct BookingContextRow {
 
 pub async fn booking_context(
     db: impl SqliteExecutor<'_>,
-    idempotency_hash: &str,
+    token_hash: &str,
     slug: &str,
     slot_id: Option<i64>,
 ) -> Result<BookingContext, sqlx::Error> {
     // One row always (the `one` table), whatever exists: each part is NULL when missing.
     let row: BookingContextRow = sqlx::query_as(
-        "SELECT (SELECT reference FROM campaign_booking WHERE idempotency_hash = ?) AS replayed,
+        "SELECT (SELECT reference FROM campaign_booking WHERE token_hash = ?) AS replayed,
              c.id, c.slug, c.title, c.partner_id, p.name AS partner_name, c.description, c.place,
              c.opens_at, c.closes_at, c.invite_code, c.max_garments, c.closed_at,
              s.id AS slot_id, s.starts_at, s.ends_at, s.capacity, s.booked, s.closed AS slot_closed
@@ -361,7 +360,7 @@ pub async fn booking_context(
          LEFT JOIN partner p ON p.id = c.partner_id
          LEFT JOIN campaign_slot s ON s.id = ? AND s.campaign_id = c.id",
     )
-    .bind(idempotency_hash)
+    .bind(token_hash)
     .bind(slug)
     .bind(slot_id)
     .fetch_one(db)
@@ -396,17 +395,6 @@ pub async fn booking_context(
         campaign,
         slot,
     })
-}
-
-/// The booking a replayed submission already made: (reference, campaign_id).
-pub async fn find_by_idempotency(
-    db: impl SqliteExecutor<'_>,
-    idempotency_hash: &str,
-) -> Result<Option<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT reference, campaign_id FROM campaign_booking WHERE idempotency_hash = ?")
-        .bind(idempotency_hash)
-        .fetch_optional(db)
-        .await
 }
 
 #[derive(sqlx::FromRow)]
@@ -585,7 +573,7 @@ pub fn refusal_key(error: &sqlx::Error) -> Option<&'static str> {
         }
     }
     if db.is_unique_violation() {
-        if message.contains("idempotency_hash") {
+        if message.contains("token_hash") {
             return Some("replayed");
         }
         if message.contains("contact") {

@@ -14,6 +14,7 @@ use crate::{
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// How many free slots a "complet" answer offers.
 const ALTERNATIVES: usize = 3;
@@ -186,6 +187,7 @@ pub async fn create_campaign(
     let id = repo::insert_campaign(&mut tx, &slug, &form.fields(), now()).await?;
     audit::record(&mut tx, actor, "create", "campaign", id, Some(&slug)).await?;
     tx.commit().await?;
+    state.open_campaigns.invalidate();
     Ok(id)
 }
 
@@ -202,6 +204,7 @@ pub async fn update_campaign(
     }
     audit::record(&mut tx, actor, "update", "campaign", id, None).await?;
     tx.commit().await?;
+    state.open_campaigns.invalidate();
     Ok(())
 }
 
@@ -219,6 +222,7 @@ pub async fn close_campaign(
         audit::record(&mut tx, actor, "close", "campaign", id, None).await?;
     }
     tx.commit().await?;
+    state.open_campaigns.invalidate();
     Ok(())
 }
 
@@ -248,6 +252,7 @@ pub async fn generate_slots(
     )
     .await?;
     tx.commit().await?;
+    state.open_campaigns.invalidate();
     Ok(added)
 }
 
@@ -283,6 +288,7 @@ pub async fn update_slot(
     )
     .await?;
     tx.commit().await?;
+    state.open_campaigns.invalidate();
     Ok(campaign_id)
 }
 
@@ -416,12 +422,18 @@ pub async fn book(
     if !token::is_well_formed(request.idempotency_key) {
         return Err(AppError::BadRequest);
     }
-    let idempotency_hash = token::hash_token(request.idempotency_key);
+    // The private link is derived from the key, so its hash also finds a replayed form.
     let link = link_token(request.idempotency_key);
+    let token_hash = token::hash_token(&link);
     let slot_id = request.slot_id.trim().parse::<i64>().ok();
-    // One read: the replay, the campaign and the slot together.
-    let context =
-        repo::booking_context(&state.db.reader, &idempotency_hash, request.slug, slot_id).await?;
+    // In a rush the campaign and the slot come from memory and nothing is read before the
+    // insert; otherwise one read: the replay, the campaign and the slot together.
+    let remembered = remembered_context(state, request.slug, slot_id).await?;
+    let from_memory = remembered.is_some();
+    let context = match remembered {
+        Some(context) => context,
+        None => repo::booking_context(&state.db.reader, &token_hash, request.slug, slot_id).await?,
+    };
     // A replay (double tap, flaky network) gets the booking it already made, whatever changed since.
     if let Some(reference) = context.replayed {
         return Ok(BookingOutcome::Booked {
@@ -429,6 +441,79 @@ pub async fn book(
             link: booking_path(&link),
         });
     }
+    let outcome = decide_and_book(state, ip, &request, context, slot_id, &link, &token_hash).await;
+    // From memory the replay was not looked up: a form that is not booked now may be one that
+    // was booked before (its slot since full or closed, the campaign since closed).
+    if from_memory
+        && !matches!(outcome, Ok(BookingOutcome::Booked { .. }))
+        && let Some(booking) = repo::find_booking_by_token(&state.db.reader, &token_hash).await?
+    {
+        return Ok(BookingOutcome::Booked {
+            reference: booking.reference,
+            link: booking_path(&link),
+        });
+    }
+    outcome
+}
+
+/// The campaigns open for booking and their slots, kept in memory (`AppState::open_campaigns`,
+/// forgotten on every staff write to a campaign or a slot).
+pub struct OpenCampaign {
+    campaign: Campaign,
+    slots: HashMap<i64, Slot>,
+}
+
+pub type OpenCampaigns = HashMap<String, OpenCampaign>;
+
+async fn load_open_campaigns(state: &AppState) -> Result<OpenCampaigns, sqlx::Error> {
+    let now = now();
+    let mut open = OpenCampaigns::new();
+    for campaign in repo::list_campaigns(&state.db.reader).await? {
+        if campaign.closed_at.is_some() || campaign.closes_at <= now {
+            continue;
+        }
+        let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
+        let slots = slots.into_iter().map(|slot| (slot.id, slot)).collect();
+        open.insert(campaign.slug.clone(), OpenCampaign { campaign, slots });
+    }
+    Ok(open)
+}
+
+/// The campaign and the slot of a booking from memory, without its replay (`None`: not in
+/// memory, ask the database). Only the slot's campaign and start are used: its places and
+/// whether it is closed are decided by the database at the insert.
+async fn remembered_context(
+    state: &AppState,
+    slug: &str,
+    slot_id: Option<i64>,
+) -> Result<Option<repo::BookingContext>, AppError> {
+    let open = state
+        .open_campaigns
+        .get_or_load(async || load_open_campaigns(state).await)
+        .await?;
+    let Some(open) = open.get(slug) else {
+        return Ok(None);
+    };
+    let Some(slot) = slot_id.and_then(|id| open.slots.get(&id)) else {
+        return Ok(None);
+    };
+    Ok(Some(repo::BookingContext {
+        replayed: None,
+        campaign: Some(open.campaign.clone()),
+        slot: Some(slot.clone()),
+    }))
+}
+
+/// The rules of a booking on its campaign and slot, then the insert (group commit).
+async fn decide_and_book(
+    state: &AppState,
+    ip: &str,
+    request: &BookingRequest<'_>,
+    context: repo::BookingContext,
+    slot_id: Option<i64>,
+    link: &str,
+    token_hash: &str,
+) -> Result<BookingOutcome, AppError> {
     let campaign = context.campaign.ok_or(AppError::NotFound)?;
     if !check_code(state, ip, &campaign, request.code)? {
         return Err(AppError::invalid("code", "invite_code_wrong"));
@@ -461,8 +546,7 @@ pub async fn book(
         .book(super::batch::Job {
             campaign_id: slot_campaign,
             slot_id,
-            token_hash: token::hash_token(&link),
-            idempotency_hash: idempotency_hash.clone(),
+            token_hash: token_hash.to_owned(),
             name: form.name,
             group_name: form.group_name,
             garments: form.garments,
@@ -473,7 +557,7 @@ pub async fn book(
     match answer {
         Ok(reference) => Ok(BookingOutcome::Booked {
             reference,
-            link: booking_path(&link),
+            link: booking_path(link),
         }),
         Err(Refusal::Key("slot_full")) => {
             let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
@@ -484,12 +568,11 @@ pub async fn book(
         // A concurrent replay committed first: whichever constraint noticed it (the contact's
         // or the key's), the booking is the one that key made.
         Err(Refusal::Key(key @ ("replayed" | "booking_exists"))) => {
-            if let Some((reference, _)) =
-                repo::find_by_idempotency(&state.db.reader, &idempotency_hash).await?
+            if let Some(booking) = repo::find_booking_by_token(&state.db.reader, token_hash).await?
             {
                 return Ok(BookingOutcome::Booked {
-                    reference,
-                    link: booking_path(&link),
+                    reference: booking.reference,
+                    link: booking_path(link),
                 });
             }
             if key == "replayed" {

@@ -55,6 +55,8 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
         // Short: the cut-off passes and services start without any write to forget it.
         lunch_menus: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
+        // Staff writes forget it at once; the time limit covers changes made outside the app.
+        open_campaigns: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
         bookings,
     }))
 }

@@ -22,6 +22,9 @@ pub struct Shared {
     pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
     /// The coming lunch menus (src/lunch/service.rs `public_menus`), also on the home page.
     pub lunch_menus: Arc<Cached<Vec<crate::lunch::Menu>>>,
+    /// The campaigns open for booking (src/campaigns/service.rs `book`): a rush reads nothing
+    /// before its insert.
+    pub open_campaigns: Arc<Cached<crate::campaigns::service::OpenCampaigns>>,
     /// Commits the bookings of a rush together (src/campaigns/batch.rs).
     pub bookings: crate::campaigns::batch::BookingWriter,
 }

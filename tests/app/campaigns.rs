@@ -212,6 +212,21 @@ async fn a_replayed_submission_returns_the_same_booking() {
     assert_eq!(first, second);
     assert_eq!(app.writes().await, writes, "the replay wrote nothing");
     assert_eq!(booked(&app, slots[0]).await, (1, 1));
+    // Open campaigns are kept in memory, but not their places: a slot closed in the database
+    // (here behind the app's back) refuses a new booking at the insert, and the form booked on
+    // it before still gets its booking back.
+    sqlx::query("UPDATE campaign_slot SET closed = 1 WHERE id = ?")
+        .bind(slots[0])
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let writes = app.writes().await;
+    let late = book(&app, &Booking::new(&slug, "", slots[0], 9)).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    assert!(late.text().await.unwrap().contains("slot_closed"));
+    assert_eq!(outcome(book(&app, &b).await).await, first);
+    assert_eq!(app.writes().await, writes, "neither wrote anything");
+    assert_eq!(booked(&app, slots[0]).await, (1, 1));
     // Concurrent double taps: still one booking.
     let b2 = Booking::new(&slug, "", slots[1], 2);
     let (a, c) = tokio::join!(book(&app, &b2), book(&app, &b2));
@@ -384,13 +399,15 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
     let t = coop_manau::i18n::Locale::Fr.texts();
     assert!((t.errors.message)("slot_full").contains("complet"));
 
-    // Not open yet, then closed early.
+    // Not open yet, then closed early. Written behind the app's back: it must forget the open
+    // campaigns it keeps in memory, as its own staff writes do.
     sqlx::query("UPDATE campaign SET opens_at = ? WHERE id = ?")
         .bind(now() + 3600)
         .bind(id)
         .execute(&app.state.db.writer)
         .await
         .unwrap();
+    app.state.open_campaigns.invalidate();
     let writes = app.writes().await;
     let response = book(&app, &Booking::new(&slug, "CODE-42", slots[1], 3)).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -402,6 +419,7 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
         .execute(&app.state.db.writer)
         .await
         .unwrap();
+    app.state.open_campaigns.invalidate();
     service::close_campaign(&app.state, &actor, id)
         .await
         .unwrap();
