@@ -3,6 +3,7 @@
 # Rewrites the part of BENCHMARKS.md between the bench markers; the rest of the file is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/campaign.sh
 
 need() { # command apt-package
   command -v "$1" >/dev/null && return
@@ -70,25 +71,14 @@ t1=$(date +%s.%N)
 ceiling=$(awk -v n="$CEILING_ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
 [ "$(sqlite3 "$work/ceiling.db" 'SELECT count(*) FROM t')" = "$CEILING_ROWS" ]
 
-# A bench campaign open now, 1,000 slots of 100 places from tomorrow (room for every request).
 db="$work/bench.db"
-now=$(date +%s)
-sqlite3 "$db" <<SQL >/dev/null
-.timeout 10000
-INSERT INTO campaign (slug, title, place, opens_at, closes_at, max_garments, created_at)
-  VALUES ('bench', 'Banc d''essai', 'Atelier', $now - 3600, $now + 30 * 86400, 3, $now);
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
-INSERT INTO campaign_slot (campaign_id, starts_at, ends_at, capacity)
-  SELECT (SELECT id FROM campaign WHERE slug = 'bench'), $now + 86400 + i * 600, $now + 86400 + i * 600 + 600, 100 FROM n;
-SQL
-first_slot=$(sqlite3 "$db" "SELECT min(s.id) FROM campaign_slot s JOIN campaign c ON c.id = s.campaign_id WHERE c.slug = 'bench'")
+first_slot=$(bench_campaign "$db")
 wrk -t2 -c"$CONNECTIONS" -d"$BOOKING_DURATION" --latency -s bench/booking.lua \
   "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 1000 >"$work/booking.txt"
 cat "$work/booking.txt"
-read -r bookings overbooked <<<"$(sqlite3 -separator ' ' "$db" "
-  SELECT (SELECT count(*) FROM campaign_booking b JOIN campaign c ON c.id = b.campaign_id WHERE c.slug = 'bench'),
-         (SELECT count(*) FROM campaign_slot s WHERE s.booked > s.capacity OR s.booked <>
-            (SELECT count(*) FROM campaign_booking b WHERE b.slot_id = s.id AND b.status = 'confirmed'))")"
+bookings=$(bench_bookings "$db")
+overbooked=$(sqlite3 "$db" "SELECT count(*) FROM campaign_slot s WHERE s.booked > s.capacity OR s.booked <>
+  (SELECT count(*) FROM campaign_booking b WHERE b.slot_id = s.id AND b.status = 'confirmed')")
 booking_secs=$(awk '/requests in/ { sub(/s,?$/, "", $4); print $4 }' "$work/booking.txt")
 booking_rate=$(awk -v n="$bookings" -v s="$booking_secs" 'BEGIN { printf "%.0f", n / s }')
 booking_p50=$(awk '$1 == "50%" { print $2 }' "$work/booking.txt")
