@@ -7,8 +7,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    use axum::serve::ListenerExt;
-    use coop_manau::server::{build_state, config::Config, router::router};
+    use coop_manau::server::{
+        build_state,
+        config::Config,
+        router::router,
+        serve::{ConnectionLimits, serve},
+    };
     use std::process::ExitCode;
 
     let config = match Config::from_env() {
@@ -39,21 +43,10 @@ async fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Leptos writes a page in several pieces: without TCP_NODELAY each response waits for the
-    // peer's delayed ACK (~40 ms, TOOLCHAIN.md).
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    tracing::info!(%addr, url = %public_url, "Coop'Manau is listening");
+    let limits = ConnectionLimits::for_this_process(state.config.trust_proxy);
+    tracing::info!(%addr, url = %public_url, max_connections = limits.max_connections, "Coop'Manau is listening");
     coop_manau::accounts::session::spawn_purge(state.clone());
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    if let Err(error) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
-        tracing::error!(%error, "server error");
-        return ExitCode::FAILURE;
-    }
+    serve(listener, router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }

@@ -20,6 +20,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `MAX_UPLOAD_BYTES`: the bound for forms that carry photos (5 photos of 8 MB, and text).
     pub max_upload_bytes: usize,
+    /// `BODY_IDLE_SECS`: the longest a client may pause while sending a request body (408 after).
+    pub body_idle: std::time::Duration,
     /// `DB_READERS`: connections in the read pool (writes always go through one connection).
     pub db_readers: u32,
     /// `TRUST_PROXY`: behind a reverse proxy, take the client's address from `X-Forwarded-For`.
@@ -90,6 +92,7 @@ impl Config {
                 .into(),
             max_body_bytes: parse(&lookup, "MAX_BODY_BYTES", "1048576")?,
             max_upload_bytes: parse(&lookup, "MAX_UPLOAD_BYTES", "42991616")?,
+            body_idle: std::time::Duration::from_secs(parse(&lookup, "BODY_IDLE_SECS", "15")?),
             db_readers: parse(&lookup, "DB_READERS", "4")?,
             trust_proxy,
             log_json: lookup("LOG_FORMAT").is_some_and(|f| f == "json"),

@@ -12,6 +12,7 @@ pub mod request;
 pub mod response;
 pub mod router;
 pub mod security;
+pub mod serve;
 pub mod shell;
 pub mod state;
 

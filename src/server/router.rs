@@ -67,7 +67,7 @@ pub fn router(state: AppState) -> Router {
             security::refuse_cross_site,
         ))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(from_fn_with_state(state.clone(), security::limit_body))
+        .layer(from_fn_with_state(state.clone(), security::check_body))
         .layer(from_fn_with_state(
             state.clone(),
             security::security_headers,

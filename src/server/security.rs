@@ -10,6 +10,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use std::time::Duration;
 
 /// Refuses state-changing requests that come from another site, before they reach any handler.
 ///
@@ -104,18 +105,46 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
-/// Bounds request bodies: `MAX_BODY_BYTES` for everything but the forms that carry photos,
-/// which get `MAX_UPLOAD_BYTES`. A declared length over the bound is refused at once with a
-/// French 413; a body that grows past it while streaming fails the read (and the handler says
-/// 400): nothing is written either way.
-pub async fn limit_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// Reads request bodies before any handler sees them, so that what a hostile or broken client
+/// sends costs bounded memory and time and is answered in French, never with a 500:
+/// - over `MAX_BODY_BYTES` (`MAX_UPLOAD_BYTES` for the form that carries photos), declared or
+///   streamed (chunked): 413;
+/// - pausing longer than `BODY_IDLE_SECS` between two pieces, or longer than the whole budget: 408;
+/// - a server function posted with another type than its form's: 415;
+/// - a form or a query string whose values are not UTF-8: 400.
+///
+/// Server functions read the whole body anyway; reading it here (bounded) lets the refusals
+/// happen in one place instead of as a deserialization error deep inside server_fn.
+pub async fn check_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
     use leptos::server_fn::ServerFn;
-    let upload = request.uri().path()
-        == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH;
-    let limit = if upload {
-        state.config.max_upload_bytes
+    let path = request.uri().path();
+    let server_fn = path.starts_with("/api/");
+    if server_fn && !is_readable_form(request.uri().query().unwrap_or_default().as_bytes()) {
+        return refusal(StatusCode::BAD_REQUEST, UNREADABLE);
+    }
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let upload = path == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH;
+    let (limit, budget) = if upload {
+        // Five phone photos over a slow mobile connection.
+        (state.config.max_upload_bytes, Duration::from_secs(600))
     } else {
-        state.config.max_body_bytes
+        (state.config.max_body_bytes, Duration::from_secs(60))
+    };
+    let too_large = || {
+        refusal(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            if upload {
+                "Les photos envoyées sont trop lourdes : 8 Mo par photo au plus, 5 photos au plus. \
+                 Revenez en arrière et choisissez des photos plus légères."
+            } else {
+                "La demande envoyée est trop grande."
+            },
+        )
     };
     let declared = request
         .headers()
@@ -123,35 +152,138 @@ pub async fn limit_body(State(state): State<AppState>, request: Request, next: N
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|length| length > limit) {
-        let message = if upload {
-            "Les photos envoyées sont trop lourdes : 8 Mo par photo au plus, 5 photos au plus. \
-             Revenez en arrière et choisissez des photos plus légères."
-        } else {
-            "La demande envoyée est trop grande."
-        };
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            message,
-        )
-            .into_response();
+        return too_large();
     }
-    // server_fn panics on a "multipart" body it cannot split: refuse it here with a 400.
-    let splittable = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| multer::parse_boundary(v).is_ok());
-    if upload && request.method() == Method::POST && !splittable {
-        return (
-            StatusCode::BAD_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "Le formulaire envoyé est illisible. Rechargez la page et réessayez.",
-        )
-            .into_response();
+        .unwrap_or_default()
+        .to_owned();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if server_fn {
+        let expected = if upload {
+            "multipart/form-data"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
+        if essence != expected {
+            return refusal(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Ce type de contenu n'est pas accepté ici. Envoyez le formulaire depuis la page.",
+            );
+        }
+        // server_fn panics on a "multipart" body it cannot split.
+        if upload && multer::parse_boundary(&content_type).is_err() {
+            return refusal(StatusCode::BAD_REQUEST, UNREADABLE);
+        }
     }
-    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
-    next.run(request).await
+    let (parts, body) = request.into_parts();
+    let bytes = match read_bounded(body, limit, state.config.body_idle, budget).await {
+        Ok(bytes) => bytes,
+        Err(BodyRefusal::TooLarge) => return too_large(),
+        Err(BodyRefusal::TooSlow) => {
+            return refusal(
+                StatusCode::REQUEST_TIMEOUT,
+                "L'envoi a pris trop de temps. Vérifiez la connexion et réessayez.",
+            );
+        }
+        Err(BodyRefusal::Broken) => return refusal(StatusCode::BAD_REQUEST, UNREADABLE),
+    };
+    if server_fn && !upload && !is_readable_form(&bytes) {
+        return refusal(StatusCode::BAD_REQUEST, UNREADABLE);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+const UNREADABLE: &str = "Le formulaire envoyé est illisible. Rechargez la page et réessayez.";
+
+enum BodyRefusal {
+    TooLarge,
+    TooSlow,
+    Broken,
+}
+
+/// The whole body, if it is at most `limit` bytes and arrives within `budget`, never pausing
+/// longer than `idle`.
+async fn read_bounded(
+    body: Body,
+    limit: usize,
+    idle: Duration,
+    budget: Duration,
+) -> Result<axum::body::Bytes, BodyRefusal> {
+    use http_body_util::BodyExt;
+    let deadline = tokio::time::Instant::now() + budget;
+    let mut body = body;
+    let mut bytes = Vec::new();
+    loop {
+        let pause = tokio::time::Instant::now() + idle;
+        let frame = tokio::time::timeout_at(deadline.min(pause), body.frame())
+            .await
+            .map_err(|_| BodyRefusal::TooSlow)?;
+        match frame {
+            None => return Ok(bytes.into()),
+            Some(Err(_)) => return Err(BodyRefusal::Broken),
+            Some(Ok(frame)) => {
+                if let Ok(data) = frame.into_data() {
+                    if bytes.len() + data.len() > limit {
+                        return Err(BodyRefusal::TooLarge);
+                    }
+                    bytes.extend_from_slice(&data);
+                }
+            }
+        }
+    }
+}
+
+/// True when every name and value of an `application/x-www-form-urlencoded` text (a body or a
+/// query string) decodes to UTF-8.
+fn is_readable_form(form: &[u8]) -> bool {
+    form.split(|b| *b == b'&').all(|pair| {
+        let mut decoded = Vec::with_capacity(pair.len());
+        let mut i = 0;
+        while i < pair.len() {
+            match pair[i] {
+                b'%' => {
+                    let hex = pair
+                        .get(i + 1..i + 3)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
+                    match hex {
+                        Some(byte) => {
+                            decoded.push(byte);
+                            i += 3;
+                        }
+                        // A lone '%' is kept as is by form decoders.
+                        None => {
+                            decoded.push(b'%');
+                            i += 1;
+                        }
+                    }
+                }
+                byte => {
+                    decoded.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    })
+}
+
+fn refusal(status: StatusCode, message: &'static str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        message,
+    )
+        .into_response()
 }
 
 /// A path that carries a private link's token (a long random segment).
@@ -234,6 +366,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn forms_must_decode_to_utf8() {
+        assert!(is_readable_form(b"name=A%C3%AFcha+Diallo&phone=06%2012"));
+        assert!(is_readable_form(b""));
+        assert!(is_readable_form(b"note=100%"));
+        assert!(!is_readable_form(b"name=%FF%FE"));
+        assert!(!is_readable_form(b"name=\xff"));
+        assert!(!is_readable_form(b"a=1&b=%C3"));
     }
 
     #[test]

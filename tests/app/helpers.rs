@@ -1,8 +1,16 @@
 use coop_manau::{
     accounts::{CurrentUser, Role, repo, session},
-    server::{AppState, assets::Assets, build_state, config::Config, now, router::router},
+    server::{
+        AppState,
+        assets::Assets,
+        build_state,
+        config::Config,
+        now,
+        router::router,
+        serve::{ConnectionLimits, serve},
+    },
 };
-use std::{net::SocketAddr, path::Path};
+use std::path::Path;
 use tempfile::TempDir;
 
 /// A running app on its own port with its own database and site folder.
@@ -28,6 +36,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(demo: bool) -> TestApp {
+    spawn_app_limited(demo, ConnectionLimits::for_this_process(false)).await
+}
+
+/// An app served with these connection limits (the connection tests use short ones).
+pub async fn spawn_app_limited(demo: bool, limits: ConnectionLimits) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let site_root = dir.path().join("site");
     write_fake_site(&site_root);
@@ -39,6 +52,7 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         "MAX_BODY_BYTES" => Some(MAX_BODY_BYTES.to_string()),
         "MAX_UPLOAD_BYTES" => Some(MAX_UPLOAD_BYTES.to_string()),
         "SITE_ADDR" => Some("127.0.0.1:0".into()),
+        "BODY_IDLE_SECS" => Some("1".into()),
         _ => None,
     })
     .expect("test configuration");
@@ -54,8 +68,12 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         .await
         .expect("port");
     let port = listener.local_addr().unwrap().port();
-    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("server") });
+    tokio::spawn(serve(
+        listener,
+        router(state.clone()),
+        limits,
+        std::future::pending(),
+    ));
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -8,5 +8,6 @@ mod authorization;
 mod campaigns;
 mod foundation;
 mod helpers;
+mod hostile;
 mod lunch;
 mod planning;
