@@ -6,6 +6,7 @@ pub mod config;
 pub mod csv;
 pub mod db;
 pub mod demo;
+pub mod files;
 pub mod ics;
 pub mod rate_limit;
 pub mod request;

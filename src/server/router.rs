@@ -48,14 +48,11 @@ pub fn router(state: AppState) -> Router {
             get(crate::planning::download::hours_csv),
         )
         // Also registers every server function under /api (leptos_axum does it).
-        .leptos_routes_with_context(&state, routes, context.clone(), {
+        .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback(super::files::fallback)
         .layer(from_fn(security::server_fn_status))
         .layer(from_fn_with_state(
             state.clone(),

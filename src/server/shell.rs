@@ -56,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="stylesheet" href=css />
-                <HydrationScripts options islands=true />
+                <IslandScripts pkg=options.site_pkg_dir.to_string() />
                 <script nonce=nonce>{SERVICE_WORKER_REGISTRATION}</script>
                 <MetaTags />
             </head>
@@ -64,5 +64,41 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// What leptos' `<HydrationScripts islands=true>` renders, without one flaw: it writes the CSP
+/// nonce into the preload links' `crossorigin` attribute, where any CSS selector or script on
+/// the page can read it (a nonce must only ever be in `nonce`, which browsers hide from the
+/// DOM). Here the links say `crossorigin="anonymous"` (what the nonce value meant to the
+/// browser: an unknown value is "anonymous"), and the loader is the app's own islands.js.
+#[component]
+fn IslandScripts(pkg: String) -> impl IntoView {
+    const LOADER: &str = include_str!("islands.js");
+    // As leptos does in islands mode: the page is not hydrated as a whole, only its islands.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let (js, wasm) = use_context::<AppState>()
+        .map(|state| {
+            (
+                format!("/{pkg}/{}", state.assets.js),
+                format!("/{pkg}/{}", state.assets.wasm),
+            )
+        })
+        .unwrap_or_default();
+    let start = format!("{LOADER}({js:?}, {wasm:?});");
+    view! {
+        <link rel="modulepreload" href=js.clone() crossorigin="anonymous" />
+        <link
+            rel="preload"
+            href=wasm.clone()
+            r#as="fetch"
+            r#type="application/wasm"
+            crossorigin="anonymous"
+        />
+        <script type="module" nonce=use_nonce()>
+            {start}
+        </script>
     }
 }
