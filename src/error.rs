@@ -204,6 +204,27 @@ mod tests {
         assert_eq!(AppError::Internal.retry_after_secs(), None);
     }
 
+    #[cfg(feature = "ssr")]
+    #[tokio::test]
+    async fn a_plain_handler_says_when_to_retry_in_french() {
+        use axum::response::IntoResponse;
+        let response = AppError::Unavailable {
+            retry_after_secs: 30,
+        }
+        .into_response();
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()[http::header::RETRY_AFTER], "30");
+        let body = axum::body::to_bytes(response.into_body(), 4096)
+            .await
+            .unwrap();
+        assert_eq!(
+            std::str::from_utf8(&body).unwrap(),
+            (crate::i18n::Locale::Fr.texts().errors.message)("unavailable")
+        );
+        let internal = AppError::Internal.into_response();
+        assert!(internal.headers().get(http::header::RETRY_AFTER).is_none());
+    }
+
     #[test]
     fn malformed_arguments_are_a_client_error() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));

@@ -747,7 +747,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "network" => "Pas de connexion au serveur. Réessayez dans un moment.",
             "internal" => "Un problème est survenu de notre côté. Réessayez plus tard.",
             "unavailable" => {
-                "Rien n'a pu être enregistré pour le moment. Réessayez dans quelques minutes."
+                "Impossible d'enregistrer pour le moment. Réessayez dans quelques minutes."
             }
             "locale_unknown" => "Cette langue n'est pas disponible.",
             "sign_in_failed" => "Identifiant ou mot de passe incorrect.",

@@ -39,7 +39,7 @@ pub struct Db {
 pub enum Health {
     Ok,
     /// The database cannot be read (or the writer connection cannot even be opened).
-    Unavailable,
+    DatabaseUnavailable,
     /// Reads work, writes fail (disk full, I/O errors) since that Unix time.
     WritesFailing {
         since: i64,
@@ -117,7 +117,7 @@ impl Db {
             .fetch_one(&self.writer)
             .await;
         if read.is_err() || write.is_err() {
-            return Health::Unavailable;
+            return Health::DatabaseUnavailable;
         }
         if self.writes_failing_since().is_none() {
             return Health::Ok;
@@ -131,7 +131,9 @@ impl Db {
                 tracing::warn!(%error, "health check: writes still failing");
                 self.writes.failed();
                 self.writes_failing_since()
-                    .map_or(Health::Unavailable, |since| Health::WritesFailing { since })
+                    .map_or(Health::DatabaseUnavailable, |since| Health::WritesFailing {
+                        since,
+                    })
             }
         }
     }

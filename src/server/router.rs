@@ -106,7 +106,7 @@ fn redact_secrets(path: &str) -> String {
 async fn healthz(State(state): State<AppState>) -> Response {
     let (status, body) = match state.db.health().await {
         Health::Ok => (StatusCode::OK, r#"{"status":"ok"}"#.to_owned()),
-        Health::Unavailable => {
+        Health::DatabaseUnavailable => {
             tracing::error!("health check: database unavailable");
             (
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -225,7 +225,9 @@ async fn a_full_disk_refuses_writes_with_a_french_503_and_they_work_again_once_s
             .await,
         2
     );
-    // Those commits cleared the failure themselves, before any health check probed.
+    // Those commits cleared the failure themselves, before any health check probed. (The pool
+    // takes the connection back in a task of its own: a query on the writer waits for it.)
+    app.writes().await;
     assert_eq!(app.state.db.writes_failing_since(), None);
     assert_eq!(
         health(&app).await,
