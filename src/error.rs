@@ -33,6 +33,9 @@ pub enum AppError {
     Conflict(String),
     #[error("too many attempts, retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// Nothing can be saved for now (the disk is full or failing): retry later. Reads still work.
+    #[error("writes unavailable, retry in {retry_after_secs} s")]
+    Unavailable { retry_after_secs: u64 },
     /// The browser could not reach the server (only ever built on the client side).
     #[error("network error")]
     Network,
@@ -56,6 +59,7 @@ impl AppError {
             Self::BadRequest => 400,
             Self::Conflict(_) => 409,
             Self::RateLimited { .. } => 429,
+            Self::Unavailable { .. } => 503,
             Self::Network => 503,
             Self::Internal => 500,
         }
@@ -71,8 +75,19 @@ impl AppError {
             Self::BadRequest => "bad_request",
             Self::Conflict(key) => key,
             Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable { .. } => "unavailable",
             Self::Network => "network",
             Self::Internal => "internal",
+        }
+    }
+
+    /// The `Retry-After` this error is answered with, if any.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after_secs } | Self::Unavailable { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
+            _ => None,
         }
     }
 
@@ -90,7 +105,21 @@ impl AppError {
         tracing::error!(%cause, "internal error");
         Self::Internal
     }
+
+    /// Logs a disk failure (full, I/O error) on the server; the client hears "retry later".
+    #[cfg(feature = "ssr")]
+    pub fn unavailable(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "write failed: disk full or failing");
+        Self::Unavailable {
+            retry_after_secs: UNAVAILABLE_RETRY_AFTER_SECS,
+        }
+    }
 }
+
+/// How long a client waits before retrying a write refused for a full disk: long enough for
+/// someone to free space, short enough that a retrying phone is not left waiting for nothing.
+#[cfg(feature = "ssr")]
+const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 30;
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
@@ -113,9 +142,14 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     /// Database errors never reach the client; constraint violations that a caller expects are
-    /// mapped where they happen (see `server::db::is_unique_violation`).
+    /// mapped where they happen (see `server::db::is_unique_violation`). A full or failing disk
+    /// is no bug of the request: 503 and `Retry-After`.
     fn from(error: sqlx::Error) -> Self {
-        Self::internal(error)
+        if crate::server::db::is_disk_error(&error) {
+            Self::unavailable(error)
+        } else {
+            Self::internal(error)
+        }
     }
 }
 
@@ -127,12 +161,18 @@ impl axum::response::IntoResponse for AppError {
         let status = http::StatusCode::from_u16(self.status())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
         let text = (crate::i18n::Locale::Fr.texts().errors.message)(self.key());
-        (
+        let mut response = (
             status,
             [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
             text,
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = self.retry_after_secs() {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
+        }
+        response
     }
 }
 
@@ -151,6 +191,38 @@ mod tests {
             .status(),
             429
         );
+    }
+
+    #[test]
+    fn unavailable_is_a_503_to_retry_later() {
+        let error = AppError::Unavailable {
+            retry_after_secs: 30,
+        };
+        assert_eq!(AppError::de(error.ser()), error);
+        assert_eq!((error.status(), error.key()), (503, "unavailable"));
+        assert_eq!(error.retry_after_secs(), Some(30));
+        assert_eq!(AppError::Internal.retry_after_secs(), None);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[tokio::test]
+    async fn a_plain_handler_says_when_to_retry_in_french() {
+        use axum::response::IntoResponse;
+        let response = AppError::Unavailable {
+            retry_after_secs: 30,
+        }
+        .into_response();
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()[http::header::RETRY_AFTER], "30");
+        let body = axum::body::to_bytes(response.into_body(), 4096)
+            .await
+            .unwrap();
+        assert_eq!(
+            std::str::from_utf8(&body).unwrap(),
+            (crate::i18n::Locale::Fr.texts().errors.message)("unavailable")
+        );
+        let internal = AppError::Internal.into_response();
+        assert!(internal.headers().get(http::header::RETRY_AFTER).is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! level and the others stand. Nobody hears "booked" before the commit is durable.
 
 use super::repo;
-use crate::server::db::Db;
+use crate::server::db::{Db, is_disk_error};
 use tokio::sync::{mpsc, oneshot};
 
 /// What one booking inserts (owned: it crosses to the writer task).
@@ -24,10 +24,23 @@ pub struct Job {
 /// The booking's reference, or the database's refusal key (`slot_full`, `booking_exists`…).
 pub type Answer = Result<String, Refusal>;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Refusal {
     Key(&'static str),
     Internal(String),
+    /// The disk is full or failing (see `db::is_disk_error`): nothing was saved, retry later.
+    Unavailable(String),
+}
+
+impl Refusal {
+    /// A failure of the database, not a refusal of this booking.
+    fn failure(error: &sqlx::Error) -> Self {
+        if is_disk_error(error) {
+            Self::Unavailable(error.to_string())
+        } else {
+            Self::Internal(error.to_string())
+        }
+    }
 }
 
 type Message = (Job, oneshot::Sender<Answer>);
@@ -84,34 +97,26 @@ async fn run(db: Db, mut receiver: mpsc::Receiver<Message>) {
 }
 
 async fn commit(db: &Db, batch: &[Message]) -> Vec<Answer> {
-    let failed = |error: &sqlx::Error| {
-        batch
-            .iter()
-            .map(|_| Err(Refusal::Internal(error.to_string())))
-            .collect()
-    };
+    let failed = |refusal: Refusal| batch.iter().map(|_| Err(refusal.clone())).collect();
     let mut tx = match db.begin_write().await {
         Ok(tx) => tx,
-        Err(error) => return failed(&error),
+        Err(error) => return failed(Refusal::failure(&error)),
     };
     let mut answers = Vec::with_capacity(batch.len());
     for (job, _) in batch {
         let answer = insert(&mut tx, job).await;
-        if let Err(Refusal::Internal(cause)) = &answer {
+        if let Err(failure @ (Refusal::Internal(_) | Refusal::Unavailable(_))) = answer {
             // Not a refusal but a failure (disk, I/O): SQLite may have rolled the whole
-            // transaction back, so nothing in this batch is trusted.
-            let cause = cause.clone();
+            // transaction back, so nothing in this batch is trusted. Dropping `tx` is enough
+            // even then: the writer pool replaces a connection left mid-transaction (db.rs).
             drop(tx);
-            return batch
-                .iter()
-                .map(|_| Err(Refusal::Internal(cause.clone())))
-                .collect();
+            return failed(failure);
         }
         answers.push(answer);
     }
     match tx.commit().await {
         Ok(()) => answers,
-        Err(error) => failed(&error),
+        Err(error) => failed(Refusal::failure(&error)),
     }
 }
 
@@ -139,7 +144,7 @@ async fn insert(conn: &mut sqlx::SqliteConnection, job: &Job) -> Answer {
             Err(error) => match repo::refusal_key(&error) {
                 Some("reference_taken") => continue,
                 Some(key) => return Err(Refusal::Key(key)),
-                None => return Err(Refusal::Internal(error.to_string())),
+                None => return Err(Refusal::failure(&error)),
             },
         }
     }

@@ -585,6 +585,7 @@ async fn decide_and_book(
         }
         Err(Refusal::Key(key)) => Err(AppError::internal(key)),
         Err(Refusal::Internal(cause)) => Err(AppError::internal(cause)),
+        Err(Refusal::Unavailable(cause)) => Err(AppError::unavailable(cause)),
     }
 }
 
@@ -727,7 +728,7 @@ pub async fn move_to(state: &AppState, raw_token: &str, slot_id: &str) -> Result
             Some(key @ ("slot_full" | "slot_closed" | "slot_unknown")) => {
                 Err(AppError::Conflict(key.into()))
             }
-            _ => Err(AppError::internal(error)),
+            _ => Err(error.into()),
         },
     }
 }

@@ -750,6 +750,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "rate_limited" => "Too many attempts. Please wait before trying again.",
             "network" => "Cannot reach the server. Try again in a moment.",
             "internal" => "Something went wrong on our side. Try again later.",
+            "unavailable" => "Saving is not possible right now. Try again in a few minutes.",
             "locale_unknown" => "This language is not available.",
             "sign_in_failed" => "Wrong sign-in name or password.",
             "password_too_short" => "The password needs at least 8 characters.",

@@ -746,6 +746,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "rate_limited" => "Trop d'essais. Patientez un peu avant de réessayer.",
             "network" => "Pas de connexion au serveur. Réessayez dans un moment.",
             "internal" => "Un problème est survenu de notre côté. Réessayez plus tard.",
+            "unavailable" => {
+                "Impossible d'enregistrer pour le moment. Réessayez dans quelques minutes."
+            }
             "locale_unknown" => "Cette langue n'est pas disponible.",
             "sign_in_failed" => "Identifiant ou mot de passe incorrect.",
             "password_too_short" => "Le mot de passe doit faire au moins 8 caractères.",

@@ -698,6 +698,7 @@ mod tests {
             "rate_limited",
             "network",
             "internal",
+            "unavailable",
             "locale_unknown",
             "sign_in_failed",
             "password_too_short",

@@ -1,6 +1,6 @@
 //! The HTTP surface: pages, server functions, static files, health, and the layers around them.
 
-use super::{security, shell::shell, state::AppState};
+use super::{db::Health, security, shell::shell, state::AppState};
 use crate::app::App;
 use axum::{
     Router,
@@ -98,23 +98,27 @@ fn redact_secrets(path: &str) -> String {
         .join("/")
 }
 
+/// 200 while reads and writes work; 503 with what fails otherwise (a full disk fails writes
+/// only: pages still render, but no sign-in, order or booking can be saved).
 async fn healthz(State(state): State<AppState>) -> Response {
-    if state.db.is_healthy().await {
-        (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "application/json")],
-            r#"{"status":"ok"}"#,
-        )
-            .into_response()
-    } else {
-        tracing::error!("health check: database unavailable");
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(header::CONTENT_TYPE, "application/json")],
-            r#"{"status":"database unavailable"}"#,
-        )
-            .into_response()
-    }
+    let (status, body) = match state.db.health().await {
+        Health::Ok => (StatusCode::OK, r#"{"status":"ok"}"#.to_owned()),
+        Health::DatabaseUnavailable => {
+            tracing::error!("health check: database unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                r#"{"status":"database unavailable"}"#.to_owned(),
+            )
+        }
+        Health::WritesFailing { since } => {
+            tracing::error!(since, "health check: writes failing");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(r#"{{"status":"writes failing","since":{since}}}"#),
+            )
+        }
+    };
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 async fn service_worker(State(state): State<AppState>) -> Response {

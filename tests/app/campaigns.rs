@@ -10,7 +10,7 @@ use coop_manau::{
 };
 use reqwest::StatusCode;
 
-async fn staff(app: &TestApp) -> CurrentUser {
+pub(crate) async fn staff(app: &TestApp) -> CurrentUser {
     let id = app
         .person(Role::Staff, "Claire", Some("claire@ourlets.example"), None)
         .await;
@@ -25,7 +25,7 @@ async fn staff(app: &TestApp) -> CurrentUser {
 
 /// A campaign open now, with `days` weekdays of slots from the day after tomorrow, 09:00–12:00
 /// in 20 minutes, `places` each. Returns (campaign id, slug, slot ids in time order).
-async fn campaign(
+pub(crate) async fn campaign(
     app: &TestApp,
     actor: &CurrentUser,
     title: &str,
@@ -77,7 +77,7 @@ async fn campaign(
     (id, slug, slots)
 }
 
-struct Booking<'a> {
+pub(crate) struct Booking<'a> {
     slug: &'a str,
     code: &'a str,
     slot: i64,
@@ -87,7 +87,7 @@ struct Booking<'a> {
 }
 
 impl<'a> Booking<'a> {
-    fn new(slug: &'a str, code: &'a str, slot: i64, n: usize) -> Self {
+    pub(crate) fn new(slug: &'a str, code: &'a str, slot: i64, n: usize) -> Self {
         Booking {
             slug,
             code,
@@ -99,7 +99,7 @@ impl<'a> Booking<'a> {
     }
 }
 
-async fn book(app: &TestApp, b: &Booking<'_>) -> reqwest::Response {
+pub(crate) async fn book(app: &TestApp, b: &Booking<'_>) -> reqwest::Response {
     let slot = b.slot.to_string();
     app.post_form(
         "/api/book_campaign_slot",

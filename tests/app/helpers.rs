@@ -36,15 +36,30 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(demo: bool) -> TestApp {
-    spawn_app_limited(demo, ConnectionLimits::for_this_process(false)).await
+    spawn(demo, None, ConnectionLimits::for_this_process(false)).await
+}
+
+/// An app (without demo data) whose database lives in `db_dir`: a small tmpfs, for a full disk.
+pub async fn spawn_app_in(db_dir: &Path) -> TestApp {
+    spawn(
+        false,
+        Some(db_dir),
+        ConnectionLimits::for_this_process(false),
+    )
+    .await
 }
 
 /// An app served with these connection limits (the connection tests use short ones).
 pub async fn spawn_app_limited(demo: bool, limits: ConnectionLimits) -> TestApp {
+    spawn(demo, None, limits).await
+}
+
+async fn spawn(demo: bool, db_dir: Option<&Path>, limits: ConnectionLimits) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let site_root = dir.path().join("site");
     write_fake_site(&site_root);
-    let database_url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let database = db_dir.unwrap_or(dir.path()).join("test.db");
+    let database_url = format!("sqlite://{}", database.display());
     let config = Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(database_url.clone()),
         "SITE_ROOT" => Some(site_root.display().to_string()),

@@ -6,7 +6,7 @@ use coop_manau::{
 };
 use reqwest::{StatusCode, header};
 
-async fn staff(app: &TestApp) -> CurrentUser {
+pub(crate) async fn staff(app: &TestApp) -> CurrentUser {
     let id = app
         .person(Role::Staff, "Karim", Some("karim@test.example"), None)
         .await;
@@ -21,7 +21,7 @@ async fn staff(app: &TestApp) -> CurrentUser {
 
 /// A service some weeks ahead (its cut-off is far) with one dish of `portions` portions.
 /// Returns (service, dish, windows).
-async fn service_with_dish(
+pub(crate) async fn service_with_dish(
     app: &TestApp,
     actor: &CurrentUser,
     weeks_ahead: i64,
@@ -54,7 +54,7 @@ async fn service_with_dish(
 
 type Form = Vec<(&'static str, String)>;
 
-fn order_form(
+pub(crate) fn order_form(
     service_id: i64,
     window_id: i64,
     dish_id: i64,
@@ -73,7 +73,11 @@ fn order_form(
     ]
 }
 
-async fn post(app: &TestApp, path: &str, form: &[(&'static str, String)]) -> reqwest::Response {
+pub(crate) async fn post(
+    app: &TestApp,
+    path: &str,
+    form: &[(&'static str, String)],
+) -> reqwest::Response {
     app.client
         .post(app.url(path))
         .header("sec-fetch-site", "same-origin")

@@ -6,6 +6,7 @@ mod accounts;
 mod alterations;
 mod authorization;
 mod campaigns;
+mod disk;
 mod foundation;
 mod helpers;
 mod hostile;
