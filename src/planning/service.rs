@@ -505,15 +505,9 @@ pub async fn declare_absence(
     }
     let id =
         repo::insert_absence(&mut tx, assignment_id, reason, &details, &key_hash, now()).await?;
-    audit::record(
-        &mut tx,
-        user,
-        "absence.declare",
-        "absence",
-        id,
-        Some(reason),
-    )
-    .await?;
+    // That an absence was declared, never why: a reason such as "malade" is health data, and
+    // the audit log is kept (append-only) far longer than the absence itself.
+    audit::record(&mut tx, user, "absence.declare", "absence", id, None).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -486,6 +486,14 @@ async fn absences_are_idempotent_never_sent_under_another_session_and_decided_by
         .await,
         2
     );
+    // The reason is health data: the audit log says an absence was declared, not why.
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'absence.declare' AND detail IS NULL"
+        )
+        .await,
+        1
+    );
 
     // Confirming presence: hers only, idempotent.
     let second = shift(&app, &team, 4, 9, 12, 2).await;
