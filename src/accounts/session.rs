@@ -60,19 +60,42 @@ pub fn end_in_browser(secure: bool) -> Result<(), crate::error::AppError> {
     Ok(())
 }
 
+/// Tells the service worker whose page a response is (see `public/sw.js` in src/server/sw.js):
+/// `none`, or a key derived from the session (not the session's token: the worker may read it),
+/// then a space and the session's expiry in Unix seconds. The worker shows a kept page offline
+/// only to the session that saw it, and forgets those pages once another (or no) session answers.
+pub const OFFLINE_SESSION_HEADER: &str = "offline-session";
+
+/// The built bundle, icons and other files that are the same for everyone: no session is looked
+/// up for them, and no cookie is ever set on their (publicly cacheable) answers.
+fn is_shared_file(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/favicon.ico" | "/manifest.webmanifest" | "/robots.txt" | "/sw.js" | "/healthz"
+        )
+}
+
 /// Looks the session cookie up once per request and renews sliding sessions.
 pub async fn load_session(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
+    if is_shared_file(request.uri().path()) {
+        return next.run(request).await;
+    }
     let token = cookie(request.headers(), COOKIE).filter(|t| token::is_well_formed(t));
     let mut renewed_cookie = None;
+    let mut offline_session = "none".to_owned();
     if let Some(token) = token {
         let token_hash = token::hash_token(&token);
         let now = now();
         match repo::find_session(&state.db.reader, &token_hash, now).await {
             Ok(Some((user, renewed_at, lifetime))) => {
+                let expires = now.max(renewed_at) + lifetime;
+                offline_session = format!("{} {expires}", offline_key(&token_hash));
                 if now - renewed_at >= RENEW_EVERY {
                     match repo::renew_session(&state.db.writer, &token_hash, now).await {
                         Ok(()) => {
@@ -91,6 +114,9 @@ pub async fn load_session(
         }
     }
     let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&offline_session) {
+        response.headers_mut().insert(OFFLINE_SESSION_HEADER, value);
+    }
     // A handler that signed in or out has set the cookie itself: leave it.
     let handler_set_cookie = response
         .headers()
@@ -103,6 +129,12 @@ pub async fn load_session(
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// The key the service worker files a session's pages under: a hash of the token's hash, so
+/// neither the token nor what the database keeps of it reaches a script.
+fn offline_key(token_hash: &str) -> String {
+    token::hash_token(&format!("offline:{token_hash}"))[..24].to_owned()
 }
 
 /// Removes expired sessions every hour, for as long as the server runs.

@@ -85,7 +85,8 @@ pub async fn serve(
         Ok(Some(jpeg)) => (
             [
                 (header::CONTENT_TYPE, "image/jpeg"),
-                (header::CACHE_CONTROL, "private, max-age=3600"),
+                // A customer's garment: never in any HTTP cache.
+                (header::CACHE_CONTROL, "private, no-store"),
             ],
             jpeg,
         )

@@ -233,6 +233,10 @@ pub fn LunchOrderFormPage() -> impl IntoView {
             http::header::CACHE_CONTROL,
             http::HeaderValue::from_static("private, no-store"),
         );
+        response.insert_header(
+            http::HeaderName::from_static("offline-keep"),
+            http::HeaderValue::from_static("never"),
+        );
     }
     let page = Resource::new(
         move || id,

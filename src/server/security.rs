@@ -291,7 +291,11 @@ pub fn carries_secret(path: &str) -> bool {
     path.split('/').any(|segment| segment.len() >= 32)
 }
 
-/// Built files have hashed names and are cached for a year; everything else is revalidated.
+/// Built files have hashed names and are cached for a year; everything else is revalidated, and
+/// what belongs to a person (a session's pages, a private link's) is never stored by any HTTP
+/// cache. The service worker keeps such pages for offline use under its own rule (only for the
+/// session that saw them, see `accounts::session::OFFLINE_SESSION_HEADER`), except the pages
+/// that carry a live secret, which it never keeps ([`never_kept_offline`]).
 pub async fn cache_control(
     State(state): State<AppState>,
     request: Request,
@@ -302,29 +306,40 @@ pub async fn cache_control(
     let signed_in =
         super::request::cookie(request.headers(), crate::accounts::session::COOKIE).is_some();
     let mut response = next.run(request).await;
-    let value = if path.starts_with(&pkg_prefix) && state.assets.are_hashed() {
+    let personal = signed_in || carries_secret(&path);
+    let cacheable = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    let value = if !cacheable {
+        if personal { PERSONAL } else { "no-cache" }
+    } else if path.starts_with(&pkg_prefix) && state.assets.are_hashed() {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/") || path == "/favicon.ico" {
         "public, max-age=86400"
-    } else if signed_in || carries_secret(&path) {
-        // Personal pages (a session, or a private link): never in a shared cache.
-        "private, no-cache"
+    } else if personal {
+        PERSONAL
     } else {
         "no-cache"
     };
-    let cacheable = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
-    let value = if cacheable {
-        value
-    } else if signed_in {
-        "private, no-cache"
-    } else {
-        "no-cache"
-    };
-    response
-        .headers_mut()
+    let headers = response.headers_mut();
+    headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(value));
+    if never_kept_offline(&path) {
+        headers.insert("offline-keep", HeaderValue::from_static("never"));
+    }
     response
+}
+
+/// Never in an HTTP cache, shared or the browser's own.
+const PERSONAL: &str = "private, no-store";
+
+/// Pages that show a live secret (a sign-in card's QR code, an invitation, a calendar feed's
+/// address): whoever opens them from a phone's storage could sign in or subscribe as someone.
+pub fn never_kept_offline(path: &str) -> bool {
+    path.starts_with("/invitation/")
+        || path.starts_with("/equipe/invitation/")
+        || path.starts_with("/planning/agenda/")
+        || path.starts_with("/api/get_invitation")
+        || path.starts_with("/api/get_calendar_link")
 }
 
 /// Server functions answer every error with 500; this gives it the status of the `AppError` in

@@ -36,17 +36,69 @@ self.addEventListener("message", (event) => {
   }
 });
 
-function cacheable(response) {
-  const cacheControl = response.headers.get("Cache-Control") || "";
-  return response.ok && response.type === "basic" && !cacheControl.includes("no-store");
+// Whose a page is: the server says it in `Offline-Session` ("none", or "<key> <expiry>": a key
+// derived from the session that saw the page, and when that session ends). A page of a session
+// is shown offline only while that same session is the current one and has not expired; once a
+// response names another session, or none (signed out, expired, ended from another device),
+// every page of the previous sessions is deleted. Pages marked `Offline-Keep: never` (a sign-in
+// card, an invitation, a form's one-time key) are never kept.
+const CURRENT_SESSION = "/__current-session__";
+
+function owner(response) {
+  const [key, expires] = (response.headers.get("Offline-Session") || "none").split(" ");
+  return { key, expires: Number(expires) || 0 };
+}
+
+async function currentSession() {
+  const saved = await caches.match(CURRENT_SESSION);
+  return saved ? saved.json() : { key: "none", expires: 0 };
+}
+
+// The session the server just answered for; when it changed, forget the others' pages.
+async function noteSession(response) {
+  if (!response.headers.has("Offline-Session")) return;
+  const now = owner(response);
+  const before = await currentSession();
+  if (before.key === now.key && before.expires === now.expires) return;
+  const cache = await caches.open(PAGES);
+  await cache.put(CURRENT_SESSION, new Response(JSON.stringify(now)));
+  if (before.key === now.key) return;
+  for (const request of await cache.keys()) {
+    if (new URL(request.url).pathname === CURRENT_SESSION) continue;
+    const kept = await cache.match(request);
+    const { key } = kept ? owner(kept) : { key: "none" };
+    if (key !== "none" && key !== now.key) await cache.delete(request);
+  }
+}
+
+// A kept page may be shown now: public, or its session's and that session still current.
+async function mayShow(saved) {
+  const { key, expires } = owner(saved);
+  if (key === "none") return true;
+  const current = await currentSession();
+  return key === current.key && Date.now() / 1000 < expires;
+}
+
+function keepable(response) {
+  return response.ok && response.type === "basic" && response.headers.get("Offline-Keep") !== "never";
 }
 
 async function keepPage(url, response) {
-  if (cacheable(response)) {
-    const cache = await caches.open(PAGES);
+  await noteSession(response);
+  const cache = await caches.open(PAGES);
+  if (keepable(response)) {
     await cache.put(url, response.clone());
+  } else {
+    await cache.delete(url);
   }
   return response;
+}
+
+async function savedCopy(request) {
+  const saved =
+    (await caches.match(request, { ignoreVary: true })) ||
+    (request.mode === "navigate" && (await caches.match(request, { ignoreVary: true, ignoreSearch: true })));
+  return saved && (await mayShow(saved)) ? saved : undefined;
 }
 
 // Pages and read-only data: network first, the saved copy when the network fails.
@@ -56,9 +108,7 @@ async function networkFirst(request) {
     return await keepPage(request.url, response);
   } catch (error) {
     // The same page kept under another query (a tracking link first seen as "…?envoyee=1").
-    const saved =
-      (await caches.match(request, { ignoreVary: true })) ||
-      (request.mode === "navigate" && (await caches.match(request, { ignoreVary: true, ignoreSearch: true })));
+    const saved = await savedCopy(request);
     if (saved) return saved;
     if (request.mode === "navigate") {
       const offline = await caches.match(OFFLINE_URL);

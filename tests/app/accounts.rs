@@ -545,7 +545,7 @@ async fn pages_refuse_with_the_right_status_in_french() {
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
     assert_eq!(
         forbidden.headers()[header::CACHE_CONTROL],
-        "private, no-cache"
+        "private, no-store"
     );
     let account = app
         .client

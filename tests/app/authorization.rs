@@ -548,8 +548,9 @@ fn rows() -> Vec<Row> {
         // 400 for everyone (tests/app/alterations.rs sends the real form).
         Row {
             path: "/api/submit_alteration_request",
+            // Posted here as an url-encoded form: the photo form takes multipart only.
             args: |_| vec![("idempotency_key", "x".repeat(43))],
-            expect: [400; 5],
+            expect: [415; 5],
         },
         Row {
             path: "/api/get_alteration_tracking",

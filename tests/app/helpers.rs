@@ -109,6 +109,11 @@ fn write_fake_site(root: &Path) {
         "body { color: black; }".repeat(20),
     )
     .unwrap();
+    // What `cargo leptos build --precompress` writes beside a file (the bytes need not be real
+    // brotli: the server only picks the file), and a wasm-bindgen by-product never to publish.
+    std::fs::write(root.join("pkg/coop-manau.1.js"), "export default 1;").unwrap();
+    std::fs::write(root.join("pkg/coop-manau.1.js.br"), "brotli bytes").unwrap();
+    std::fs::write(root.join("pkg/coop-manau.d.ts"), "export {};").unwrap();
     std::fs::write(
         root.join("manifest.webmanifest"),
         r#"{"name":"Coop'Manau"}"#,

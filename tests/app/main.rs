@@ -12,3 +12,4 @@ mod helpers;
 mod hostile;
 mod lunch;
 mod planning;
+mod privacy;
