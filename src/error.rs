@@ -33,6 +33,9 @@ pub enum AppError {
     Conflict(String),
     #[error("too many attempts, retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The server is too busy for this request now (every photo decoder taken).
+    #[error("busy, retry in {retry_after_secs} s")]
+    Unavailable { retry_after_secs: u64 },
     /// The browser could not reach the server (only ever built on the client side).
     #[error("network error")]
     Network,
@@ -56,6 +59,7 @@ impl AppError {
             Self::BadRequest => 400,
             Self::Conflict(_) => 409,
             Self::RateLimited { .. } => 429,
+            Self::Unavailable { .. } => 503,
             Self::Network => 503,
             Self::Internal => 500,
         }
@@ -71,6 +75,7 @@ impl AppError {
             Self::BadRequest => "bad_request",
             Self::Conflict(key) => key,
             Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable { .. } => "unavailable",
             Self::Network => "network",
             Self::Internal => "internal",
         }
@@ -151,6 +156,11 @@ mod tests {
             .status(),
             429
         );
+        let busy = AppError::Unavailable {
+            retry_after_secs: 5,
+        };
+        assert_eq!(AppError::de(busy.ser()), busy);
+        assert_eq!((busy.status(), busy.key()), (503, "unavailable"));
     }
 
     #[test]

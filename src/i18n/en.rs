@@ -748,6 +748,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "validation" => "Some details need correcting.",
             "bad_request" => "The request could not be read. Reload the page and try again.",
             "rate_limited" => "Too many attempts. Please wait before trying again.",
+            "unavailable" => "The service is very busy, try again in a moment.",
             "network" => "Cannot reach the server. Try again in a moment.",
             "internal" => "Something went wrong on our side. Try again later.",
             "locale_unknown" => "This language is not available.",
@@ -776,6 +777,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "note_too_long" => "200 characters at most.",
             "photo_too_large" => "This photo is too heavy: 8 MB at most.",
             "photo_not_image" => "This file is not a JPEG, PNG or WebP photo.",
+            "photo_too_many_pixels" => {
+                "This photo has too many pixels: 50 megapixels at most. Send a smaller version."
+            }
             "too_many_photos" => "5 photos at most per request.",
             "dropoff_day_invalid" => "Choose a day the conciergerie is open, today or later.",
             "partner_unknown" => "This partner does not exist.",

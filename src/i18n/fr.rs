@@ -744,6 +744,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "validation" => "Certaines informations sont à corriger.",
             "bad_request" => "La demande est illisible. Rechargez la page et réessayez.",
             "rate_limited" => "Trop d'essais. Patientez un peu avant de réessayer.",
+            "unavailable" => "Le service est très demandé, réessayez dans un instant.",
             "network" => "Pas de connexion au serveur. Réessayez dans un moment.",
             "internal" => "Un problème est survenu de notre côté. Réessayez plus tard.",
             "locale_unknown" => "Cette langue n'est pas disponible.",
@@ -774,6 +775,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "note_too_long" => "200 caractères au plus.",
             "photo_too_large" => "Cette photo est trop lourde : 8 Mo au plus.",
             "photo_not_image" => "Ce fichier n'est pas une photo JPEG, PNG ou WebP.",
+            "photo_too_many_pixels" => {
+                "Cette photo est trop grande en pixels : 50 mégapixels au plus. Envoyez-la en taille réduite."
+            }
             "too_many_photos" => "5 photos au plus par demande.",
             "dropoff_day_invalid" => {
                 "Choisissez un jour d'ouverture de la conciergerie, aujourd'hui ou plus tard."

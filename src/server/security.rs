@@ -211,7 +211,9 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let AppError::RateLimited { retry_after_secs } = error {
+        if let AppError::RateLimited { retry_after_secs }
+        | AppError::Unavailable { retry_after_secs } = error
+        {
             parts
                 .headers
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
