@@ -733,6 +733,38 @@ async fn when_every_decoder_is_taken_a_request_is_told_to_come_back() {
 }
 
 #[tokio::test]
+async fn one_address_may_send_twenty_requests_in_ten_minutes() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let refused =
+        || Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 1)]).set("consent", "");
+    // The budget in server::rate_limit: refused forms count too (each may carry photos).
+    for _ in 0..20 {
+        let response = send(&app, refused()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let writes = app.writes().await;
+    let response = send(
+        &app,
+        Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 1)]),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = response.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((500..=600).contains(&retry_after), "{retry_after}");
+    assert!(matches!(
+        response.json::<AppError>().await.unwrap(),
+        AppError::RateLimited { .. }
+    ));
+    assert_eq!(app.writes().await, writes);
+}
+
+#[tokio::test]
 async fn photos_are_for_staff_only() {
     let app = spawn_app().await;
     let participant = app.person(Role::Participant, "Jean", None, None).await;
