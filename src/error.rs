@@ -33,8 +33,9 @@ pub enum AppError {
     Conflict(String),
     #[error("too many attempts, retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
-    /// Nothing can be saved for now (the disk is full or failing): retry later. Reads still work.
-    #[error("writes unavailable, retry in {retry_after_secs} s")]
+    /// Not now, retry later: nothing can be saved (the disk is full or failing; reads still
+    /// work), or the server is too busy for this request (every photo decoder taken).
+    #[error("unavailable, retry in {retry_after_secs} s")]
     Unavailable { retry_after_secs: u64 },
     /// The browser could not reach the server (only ever built on the client side).
     #[error("network error")]
@@ -191,6 +192,11 @@ mod tests {
             .status(),
             429
         );
+        let busy = AppError::Unavailable {
+            retry_after_secs: 5,
+        };
+        assert_eq!(AppError::de(busy.ser()), busy);
+        assert_eq!((busy.status(), busy.key()), (503, "unavailable"));
     }
 
     #[test]

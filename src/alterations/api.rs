@@ -47,6 +47,12 @@ pub async fn get_alteration_draft(choices: String) -> Result<RequestDraft, AppEr
 #[server(prefix = "/api", endpoint = "submit_alteration_request", input = MultipartFormData)]
 pub async fn submit_alteration_request(data: MultipartData) -> Result<String, AppError> {
     let state = state()?;
+    // Counted before the body is read: each may carry photos to decode.
+    state
+        .limits
+        .alteration_submit_ip
+        .hit(&response::client_ip())
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let sent = Submission::read(data).await?;
     let token = service::submit(&state, sent).await?;
     response::redirect(&format!("/retouches/suivi/{token}?envoyee=1"));

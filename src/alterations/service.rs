@@ -282,24 +282,34 @@ pub async fn submit(state: &AppState, sent: Submission) -> Result<String, AppErr
         return Err(AppError::Validation(errors));
     }
 
-    // Photos are decoded and re-encoded off the async threads (CPU work).
-    let mut photos = Vec::new();
-    for line in &mut lines {
-        let Some(bytes) = line.photo.take() else {
-            photos.push(None);
-            continue;
-        };
-        let stored = tokio::task::spawn_blocking(move || photo::reencode(&bytes))
-            .await
-            .map_err(AppError::internal)?;
-        match stored {
-            Ok(stored) => photos.push(Some(stored)),
-            Err(key) => {
+    // Photos are decoded and re-encoded off the async threads (CPU work), a request's photos
+    // one after the other in one turn of the gate: once its turn comes, a request finishes.
+    let sent_photos: Vec<Option<Vec<u8>>> = lines.iter_mut().map(|l| l.photo.take()).collect();
+    let photos = if sent_photos.iter().all(Option::is_none) {
+        sent_photos.into_iter().map(|_| None).collect()
+    } else {
+        state
+            .photo_decodes
+            .run(move || {
+                sent_photos
+                    .into_iter()
+                    .map(|bytes| bytes.map(|bytes| photo::reencode(&bytes)))
+                    .collect::<Vec<_>>()
+            })
+            .await?
+    };
+    let photos: Vec<Option<photo::StoredPhoto>> = lines
+        .iter()
+        .zip(photos)
+        .map(|(line, stored)| match stored {
+            Some(Err(key)) => {
                 errors.insert(line.field.clone(), key.into());
-                photos.push(None);
+                None
             }
-        }
-    }
+            Some(Ok(stored)) => Some(stored),
+            None => None,
+        })
+        .collect();
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }

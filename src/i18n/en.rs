@@ -750,7 +750,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "rate_limited" => "Too many attempts. Please wait before trying again.",
             "network" => "Cannot reach the server. Try again in a moment.",
             "internal" => "Something went wrong on our side. Try again later.",
-            "unavailable" => "Saving is not possible right now. Try again in a few minutes.",
+            "unavailable" => "Saving is not possible right now: the service is very busy. Try again in a few minutes.",
             "locale_unknown" => "This language is not available.",
             "sign_in_failed" => "Wrong sign-in name or password.",
             "password_too_short" => "The password needs at least 8 characters.",
@@ -777,6 +777,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "note_too_long" => "200 characters at most.",
             "photo_too_large" => "This photo is too heavy: 8 MB at most.",
             "photo_not_image" => "This file is not a JPEG, PNG or WebP photo.",
+            "photo_too_many_pixels" => {
+                "This photo has too many pixels: 50 megapixels at most. Send a smaller version."
+            }
             "too_many_photos" => "5 photos at most per request.",
             "dropoff_day_invalid" => "Choose a day the conciergerie is open, today or later.",
             "partner_unknown" => "This partner does not exist.",

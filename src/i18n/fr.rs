@@ -746,8 +746,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "rate_limited" => "Trop d'essais. Patientez un peu avant de réessayer.",
             "network" => "Pas de connexion au serveur. Réessayez dans un moment.",
             "internal" => "Un problème est survenu de notre côté. Réessayez plus tard.",
+            // The disk is full, or every photo decoder is taken: either way, later.
             "unavailable" => {
-                "Impossible d'enregistrer pour le moment. Réessayez dans quelques minutes."
+                "Impossible d'enregistrer pour le moment : le service est très demandé. \
+                 Réessayez dans quelques minutes."
             }
             "locale_unknown" => "Cette langue n'est pas disponible.",
             "sign_in_failed" => "Identifiant ou mot de passe incorrect.",
@@ -777,6 +779,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "note_too_long" => "200 caractères au plus.",
             "photo_too_large" => "Cette photo est trop lourde : 8 Mo au plus.",
             "photo_not_image" => "Ce fichier n'est pas une photo JPEG, PNG ou WebP.",
+            "photo_too_many_pixels" => {
+                "Cette photo est trop grande en pixels : 50 mégapixels au plus. Envoyez-la en taille réduite."
+            }
             "too_many_photos" => "5 photos au plus par demande.",
             "dropoff_day_invalid" => {
                 "Choisissez un jour d'ouverture de la conciergerie, aujourd'hui ou plus tard."

@@ -723,6 +723,7 @@ mod tests {
             "note_too_long",
             "photo_too_large",
             "photo_not_image",
+            "photo_too_many_pixels",
             "too_many_photos",
             "dropoff_day_invalid",
             "partner_unknown",

@@ -82,6 +82,8 @@ pub struct Limits {
     pub codes_ip: RateLimiter,
     /// Wrong campaign invite codes per IP address.
     pub campaign_code_ip: RateLimiter,
+    /// Alteration requests sent per IP address (each may carry 5 photos to decode).
+    pub alteration_submit_ip: RateLimiter,
 }
 
 impl Default for Limits {
@@ -94,6 +96,10 @@ impl Default for Limits {
             codes_ip: RateLimiter::new(60, quarter),
             // Only wrong codes count: a class booking from the school's Wi-Fi types it right.
             campaign_code_ip: RateLimiter::new(20, quarter),
+            // A family sends one or two, corrections included; several on the coop's Wi-Fi
+            // (one address) stay far under one every 30 s. Caps one address at 100 photos to
+            // decode per 10 minutes.
+            alteration_submit_ip: RateLimiter::new(20, Duration::from_secs(10 * 60)),
         }
     }
 }

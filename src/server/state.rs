@@ -27,6 +27,8 @@ pub struct Shared {
     pub open_campaigns: Arc<Cached<crate::campaigns::service::OpenCampaigns>>,
     /// Commits the bookings of a rush together (src/campaigns/batch.rs).
     pub bookings: crate::campaigns::batch::BookingWriter,
+    /// Photo decodes at once: one per core (src/alterations/photo.rs).
+    pub photo_decodes: crate::alterations::photo::DecodeGate,
 }
 
 impl AppState {

@@ -589,6 +589,181 @@ async fn bad_requests_get_a_french_message_and_write_nothing() {
     assert!(page.text().await.unwrap().contains("Cochez cette case"));
 }
 
+/// A PNG of 10,000 × 10,000 black pixels: ~0.3 MB sent, 300 MB once decoded.
+fn png_bomb() -> Vec<u8> {
+    use image::ImageEncoder;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let side = 10_000;
+    let pixels = vec![0u8; side as usize * side as usize * 3];
+    let mut bytes = Vec::new();
+    PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::NoFilter)
+        .write_image(&pixels, side, side, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    bytes
+}
+
+#[tokio::test]
+async fn a_photo_bomb_is_refused_from_its_header_and_a_phone_photo_is_not() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let bomb = png_bomb();
+    assert!(bomb.len() < 8 * 1024 * 1024, "{} bytes", bomb.len());
+    let with_photo = |bytes: Vec<u8>, name: &'static str| {
+        let mut l = line(hem, 1);
+        l.photo = Some((bytes, name));
+        vec![l]
+    };
+
+    let writes = app.writes().await;
+    let started = std::time::Instant::now();
+    let response = send(
+        &app,
+        Form::new(
+            &draft.idempotency_key,
+            &draft.days[0],
+            with_photo(bomb.clone(), "noir.png"),
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: AppError = response.json().await.unwrap();
+    assert_eq!(error.field("item_photo_0"), Some("photo_too_many_pixels"));
+    // Decoding it took seconds of CPU and 300 MB; refusing it from its header does not.
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert_eq!(app.writes().await, writes);
+    // Without JavaScript, the form page says why in French.
+    let response = send_as_page(
+        &app,
+        Form::new(
+            &draft.idempotency_key,
+            &draft.days[0],
+            with_photo(bomb, "noir.png"),
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let page = app.client.get(&back).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.text().await.unwrap().contains("trop grande en pixels"));
+    assert_eq!(app.writes().await, writes);
+
+    // A 12 MP phone photo still goes through, shrunk.
+    let response = send_as_page(
+        &app,
+        Form::new(
+            &draft.idempotency_key,
+            &draft.days[0],
+            with_photo(photo(image::ImageFormat::Jpeg, 4000, 3000), "ourlet.jpg"),
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()[header::LOCATION].to_str().unwrap();
+    assert!(location.starts_with("/retouches/suivi/"), "{location}");
+    let size: (i64, i64) = sqlx::query_as("SELECT width, height FROM alteration_photo")
+        .fetch_one(&app.state.db.reader)
+        .await
+        .unwrap();
+    assert_eq!(size, (1600, 1200));
+}
+
+#[tokio::test]
+async fn when_every_decoder_is_taken_a_request_is_told_to_come_back() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    // Hold every turn of the app's gate, as long decodes would.
+    let cores = std::thread::available_parallelism().unwrap().get();
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let held = std::sync::Arc::new(std::sync::Mutex::new(held));
+    let (started, mut running) = tokio::sync::mpsc::unbounded_channel();
+    let holders: Vec<_> = (0..cores)
+        .map(|_| {
+            let (gate, held, started) = (
+                app.state.photo_decodes.clone(),
+                held.clone(),
+                started.clone(),
+            );
+            tokio::spawn(async move {
+                gate.run(move || {
+                    started.send(()).unwrap();
+                    held.lock().unwrap().recv().unwrap();
+                })
+                .await
+            })
+        })
+        .collect();
+    for _ in 0..cores {
+        running.recv().await.unwrap();
+    }
+
+    let mut with_photo = line(hem, 1);
+    with_photo.photo = Some((photo(image::ImageFormat::Jpeg, 400, 300), "ourlet.jpg"));
+    let writes = app.writes().await;
+    let form = || Form::new(&draft.idempotency_key, &draft.days[0], vec![]);
+    let mut busy = form();
+    busy.lines.push(with_photo);
+    let response = send(&app, busy).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()[header::RETRY_AFTER], "5");
+    let error: AppError = response.json().await.unwrap();
+    assert_eq!(
+        error,
+        AppError::Unavailable {
+            retry_after_secs: 5
+        }
+    );
+    assert_eq!(app.writes().await, writes);
+    // A request without photos does not wait for a decoder.
+    let mut plain = form();
+    plain.lines.push(line(hem, 1));
+    assert_eq!(send_as_page(&app, plain).await.status(), StatusCode::FOUND);
+
+    for _ in 0..cores {
+        release.send(()).unwrap();
+    }
+    for holder in holders {
+        holder.await.unwrap().unwrap();
+    }
+}
+
+#[tokio::test]
+async fn one_address_may_send_twenty_requests_in_ten_minutes() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let refused =
+        || Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 1)]).set("consent", "");
+    // The budget in server::rate_limit: refused forms count too (each may carry photos).
+    for _ in 0..20 {
+        let response = send(&app, refused()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let writes = app.writes().await;
+    let response = send(
+        &app,
+        Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 1)]),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = response.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((500..=600).contains(&retry_after), "{retry_after}");
+    assert!(matches!(
+        response.json::<AppError>().await.unwrap(),
+        AppError::RateLimited { .. }
+    ));
+    assert_eq!(app.writes().await, writes);
+}
+
 #[tokio::test]
 async fn photos_are_for_staff_only() {
     let app = spawn_app().await;
