@@ -56,7 +56,7 @@ pub async fn change_password(
     if new != confirm {
         return Err(AppError::invalid("confirm", "password_mismatch"));
     }
-    service::change_password(&state()?, &session.user, &session.token_hash, current, new).await?;
+    service::change_password(&state()?, &session, current, new).await?;
     response::redirect("/compte?mot-de-passe=1");
     Ok(())
 }

@@ -253,19 +253,28 @@ struct SessionRow {
     first_name: String,
     last_name: String,
     has_password: i64,
+    created_at: i64,
     renewed_at: i64,
     lifetime_secs: i64,
 }
 
-/// A live session of an active person: who it is, when it was last renewed, its lifetime.
+/// When a session began, was last renewed, and how long it lasts unused.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionTimes {
+    pub created_at: i64,
+    pub renewed_at: i64,
+    pub lifetime: i64,
+}
+
+/// A live session of an active person: who it is, and its times.
 pub async fn find_session(
     db: &SqlitePool,
     token_hash: &str,
     now: i64,
-) -> Result<Option<(CurrentUser, i64, i64)>, sqlx::Error> {
+) -> Result<Option<(CurrentUser, SessionTimes)>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT p.id, p.role, p.first_name, p.last_name, p.password_hash IS NOT NULL AS has_password,
-                s.renewed_at, s.lifetime_secs
+                s.created_at, s.renewed_at, s.lifetime_secs
          FROM session s JOIN person p ON p.id = s.person_id
          WHERE s.token_hash = ? AND s.expires_at > ? AND p.active = 1",
     )
@@ -281,7 +290,12 @@ pub async fn find_session(
             last_name: r.last_name,
             has_password: r.has_password == 1,
         };
-        Some((user, r.renewed_at, r.lifetime_secs))
+        let times = SessionTimes {
+            created_at: r.created_at,
+            renewed_at: r.renewed_at,
+            lifetime: r.lifetime_secs,
+        };
+        Some((user, times))
     }))
 }
 

@@ -401,15 +401,25 @@ pub async fn change_role(
     Ok(())
 }
 
-/// Sets a new password (the current one is asked for when there is one); other sessions end.
+/// How recent a sign-in must be to choose a first password without typing a current one.
+pub const FRESH_SIGN_IN: i64 = 15 * 60;
+
+/// Sets a new password; other sessions end. Whoever holds the phone must prove they are its
+/// person first: by the current password when there is one, else by a sign-in (a card) less
+/// than [`FRESH_SIGN_IN`] ago — a phone left signed in for weeks must not let someone else
+/// choose a password and take the account elsewhere.
 pub async fn change_password(
     state: &AppState,
-    user: &CurrentUser,
-    current_session: &str,
+    session: &super::session::Session,
     current: String,
     new: String,
 ) -> Result<(), AppError> {
-    if let Some(stored) = repo::password_hash(&state.db.reader, user.id).await? {
+    let user = &session.user;
+    let stored = repo::password_hash(&state.db.reader, user.id).await?;
+    if stored.is_none() && now() - session.started_at >= FRESH_SIGN_IN {
+        return Err(AppError::Conflict("sign_in_again".into()));
+    }
+    if let Some(stored) = stored {
         let key = format!("password:{}", user.id);
         state
             .limits
@@ -421,13 +431,13 @@ pub async fn change_password(
         }
         state.limits.sign_in_account.reset(&key);
     }
-    if let Some(problem) = password::problem(&new) {
+    if let Some(problem) = password::problem(&new, &[&user.first_name, &user.last_name]) {
         return Err(AppError::invalid("new", problem));
     }
     let hash = password::hash(new).await.map_err(AppError::internal)?;
     let mut tx = state.db.begin_write().await?;
     repo::set_password(&mut tx, user.id, &hash).await?;
-    repo::delete_other_sessions(&mut tx, user.id, current_session).await?;
+    repo::delete_other_sessions(&mut tx, user.id, &session.token_hash).await?;
     tx.commit().await?;
     Ok(())
 }

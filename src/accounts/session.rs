@@ -14,10 +14,38 @@ use axum::{
 use sqlx::SqliteConnection;
 
 pub const COOKIE: &str = "coop_session";
+/// Over https the cookie takes the `__Host-` prefix: browsers then accept it only from this
+/// exact host, `Secure`, for the whole site, so a sibling subdomain cannot plant or shadow it.
+pub const SECURE_COOKIE: &str = "__Host-coop_session";
+
+/// The session cookie's name for a site served over https (`secure`) or not.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { SECURE_COOKIE } else { COOKIE }
+}
+
+/// The session token a request carries (under the name this site uses).
+pub fn token_from(headers: &axum::http::HeaderMap, secure: bool) -> Option<String> {
+    cookie(headers, cookie_name(secure)).filter(|t| token::is_well_formed(t))
+}
 /// Participants sign in once on their own phone: a long sliding session.
 pub const PARTICIPANT_LIFETIME: i64 = 90 * 24 * 3600;
 /// Staff may use shared computers: a working day, renewed while in use.
 pub const STAFF_LIFETIME: i64 = 12 * 3600;
+/// However much it is used, a session ends this long after sign-in: a staff member signs in
+/// again each day (a shared computer left signed in is signed out overnight), a participant's
+/// phone every six months.
+pub const STAFF_MAX_AGE: i64 = 24 * 3600;
+pub const PARTICIPANT_MAX_AGE: i64 = 180 * 24 * 3600;
+
+/// The absolute end of a session that lasts `lifetime` unused.
+pub fn max_age(lifetime: i64) -> i64 {
+    if lifetime <= STAFF_LIFETIME {
+        STAFF_MAX_AGE
+    } else {
+        PARTICIPANT_MAX_AGE
+    }
+}
+
 /// A session is renewed (one write) at most this often.
 const RENEW_EVERY: i64 = 3600;
 
@@ -26,6 +54,8 @@ const RENEW_EVERY: i64 = 3600;
 pub struct Session {
     pub user: CurrentUser,
     pub token_hash: String,
+    /// When its person signed in (Unix seconds): some changes need a fresh sign-in.
+    pub started_at: i64,
 }
 
 /// Starts a session: a new token every time (an old cookie from before sign-in is worthless).
@@ -42,8 +72,9 @@ pub async fn start(
 }
 
 pub fn cookie_value(token: &str, max_age: i64, secure: bool) -> String {
+    let name = cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
-    format!("{COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+    format!("{name}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
 }
 
 pub fn clear_cookie(secure: bool) -> String {
@@ -86,30 +117,35 @@ pub async fn load_session(
     if is_shared_file(request.uri().path()) {
         return next.run(request).await;
     }
-    let token = cookie(request.headers(), COOKIE).filter(|t| token::is_well_formed(t));
+    let secure = state.config.is_https();
+    let token = token_from(request.headers(), secure);
     let mut renewed_cookie = None;
     let mut offline_session = "none".to_owned();
     if let Some(token) = token {
         let token_hash = token::hash_token(&token);
         let now = now();
         match repo::find_session(&state.db.reader, &token_hash, now).await {
-            Ok(Some((user, renewed_at, lifetime))) => {
-                let expires = now.max(renewed_at) + lifetime;
+            Ok(Some((user, times))) if now - times.created_at < max_age(times.lifetime) => {
+                let (renewed_at, lifetime) = (times.renewed_at, times.lifetime);
+                let ends_at = times.created_at + max_age(lifetime);
+                let expires = (now.max(renewed_at) + lifetime).min(ends_at);
                 offline_session = format!("{} {expires}", offline_key(&token_hash));
                 if now - renewed_at >= RENEW_EVERY {
                     match repo::renew_session(&state.db.writer, &token_hash, now).await {
                         Ok(()) => {
-                            renewed_cookie =
-                                Some(cookie_value(&token, lifetime, state.config.is_https()))
+                            let max_age = lifetime.min(ends_at - now);
+                            renewed_cookie = Some(cookie_value(&token, max_age, secure))
                         }
                         Err(error) => tracing::warn!(%error, "session renewal failed"),
                     }
                 }
-                request
-                    .extensions_mut()
-                    .insert(Session { user, token_hash });
+                request.extensions_mut().insert(Session {
+                    user,
+                    token_hash,
+                    started_at: times.created_at,
+                });
             }
-            Ok(None) => {}
+            Ok(_) => {}
             Err(error) => tracing::error!(%error, "session look-up failed"),
         }
     }
@@ -122,7 +158,7 @@ pub async fn load_session(
         .headers()
         .get_all(header::SET_COOKIE)
         .iter()
-        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(COOKIE)));
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(cookie_name(secure))));
     if let (Some(value), false) = (renewed_cookie, handler_set_cookie)
         && let Ok(value) = HeaderValue::from_str(&value)
     {
@@ -150,4 +186,28 @@ pub fn spawn_purge(state: AppState) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_https_the_cookie_is_host_only_and_secure() {
+        let secure = cookie_value("t", 60, true);
+        assert!(
+            secure.starts_with("__Host-coop_session=t; Path=/;"),
+            "{secure}"
+        );
+        assert!(secure.contains("; Secure") && !secure.contains("Domain"));
+        let plain = cookie_value("t", 60, false);
+        assert!(plain.starts_with("coop_session=t;") && !plain.contains("Secure"));
+    }
+
+    #[test]
+    fn a_session_has_an_absolute_end() {
+        assert_eq!(max_age(STAFF_LIFETIME), STAFF_MAX_AGE);
+        assert_eq!(max_age(PARTICIPANT_LIFETIME), PARTICIPANT_MAX_AGE);
+        assert!(STAFF_MAX_AGE > STAFF_LIFETIME && PARTICIPANT_MAX_AGE > PARTICIPANT_LIFETIME);
+    }
 }

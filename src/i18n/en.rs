@@ -750,12 +750,17 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "rate_limited" => "Too many attempts. Please wait before trying again.",
             "network" => "Cannot reach the server. Try again in a moment.",
             "internal" => "Something went wrong on our side. Try again later.",
-            "unavailable" => "Saving is not possible right now: the service is very busy. Try again in a few minutes.",
+            "unavailable" => {
+                "Saving is not possible right now: the service is very busy. Try again in a few minutes."
+            }
             "locale_unknown" => "This language is not available.",
             "sign_in_failed" => "Wrong sign-in name or password.",
             "password_too_short" => "The password needs at least 8 characters.",
             "password_too_long" => "The password may have at most 128 characters.",
             "password_common" => "This password is too common. Choose another one.",
+            "sign_in_again" => {
+                "To choose a password, first sign in again with your sign-in card (the team can give you a new one)."
+            }
             "password_wrong" => "The current password is wrong.",
             "password_mismatch" => "The two passwords are not the same.",
             "name_required" => "This field is required.",

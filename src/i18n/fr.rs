@@ -756,6 +756,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "password_too_short" => "Le mot de passe doit faire au moins 8 caractères.",
             "password_too_long" => "Le mot de passe doit faire au plus 128 caractères.",
             "password_common" => "Ce mot de passe est trop courant. Choisissez-en un autre.",
+            "sign_in_again" => {
+                "Pour choisir un mot de passe, reconnectez-vous d'abord avec votre carte de \
+                 connexion (l'équipe peut vous en donner une nouvelle)."
+            }
             "password_wrong" => "Le mot de passe actuel est incorrect.",
             "password_mismatch" => "Les deux mots de passe ne sont pas identiques.",
             "name_required" => "Ce champ est obligatoire.",

@@ -705,6 +705,7 @@ mod tests {
             "password_too_long",
             "password_common",
             "password_wrong",
+            "sign_in_again",
             "password_mismatch",
             "name_required",
             "name_too_long",

@@ -304,7 +304,7 @@ pub async fn cache_control(
     let pkg_prefix = format!("/{}/", state.leptos_options.site_pkg_dir);
     let path = request.uri().path().to_owned();
     let signed_in =
-        super::request::cookie(request.headers(), crate::accounts::session::COOKIE).is_some();
+        crate::accounts::session::token_from(request.headers(), state.config.is_https()).is_some();
     let mut response = next.run(request).await;
     let personal = signed_in || carries_secret(&path);
     let cacheable = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;

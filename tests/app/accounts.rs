@@ -602,3 +602,66 @@ async fn expired_sessions_are_refused_then_purged() {
     assert_eq!(purged, 1);
     assert_eq!(app.count("SELECT count(*) FROM session").await, 0);
 }
+
+#[tokio::test]
+async fn a_session_ends_a_day_after_sign_in_however_much_it_is_used() {
+    let app = spawn_app().await;
+    let staff = app
+        .person(Role::Staff, "Lina", Some("lina@example.org"), None)
+        .await;
+    let cookie = app.session_for(staff).await;
+    assert!(app.whoami(&cookie).await.is_some());
+    // Signed in 25 hours ago, renewed a minute ago: over the absolute lifetime.
+    sqlx::query("UPDATE session SET created_at = created_at - 90000, renewed_at = renewed_at - 60")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    assert_eq!(app.whoami(&cookie).await, None);
+    let page = app
+        .client
+        .get(app.url("/equipe"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(page.headers()["offline-session"], "none");
+}
+
+#[tokio::test]
+async fn choosing_a_first_password_needs_a_fresh_sign_in() {
+    let app = spawn_app().await;
+    let participant = app.person(Role::Participant, "Samir", None, None).await;
+    let cookie = app.session_for(participant).await;
+    // The phone was signed in (by its card) 20 minutes ago and left unattended.
+    sqlx::query("UPDATE session SET created_at = created_at - 1200")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let writes = app.writes().await;
+    let refused = app
+        .post_as(
+            "/api/change_password",
+            &[("current", ""), ("new", PASSWORD), ("confirm", PASSWORD)],
+            &cookie,
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        refused.json::<AppError>().await.unwrap(),
+        AppError::Conflict("sign_in_again".into())
+    );
+    assert_eq!(app.writes().await, writes);
+    assert!(app.whoami(&cookie).await.is_some_and(|u| !u.has_password));
+
+    // Just signed in again (a new card): allowed.
+    let fresh = app.session_for(participant).await;
+    let chosen = app
+        .post_as(
+            "/api/change_password",
+            &[("current", ""), ("new", PASSWORD), ("confirm", PASSWORD)],
+            &fresh,
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+}
