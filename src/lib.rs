@@ -12,6 +12,7 @@ pub mod partners;
 pub mod planning;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod text;
 pub mod ui;
 
 /// The browser entry point: wakes up the islands, then marks the page as ready (tests wait for it).

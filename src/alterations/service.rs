@@ -160,8 +160,12 @@ impl Submission {
     }
 }
 
+/// A multipart text field, screened as every url-encoded form is (server::security::check_body).
 fn text(bytes: Vec<u8>) -> Result<String, AppError> {
-    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+    let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
+    crate::text::screen(&value)
+        .map(str::to_owned)
+        .map_err(|_| AppError::BadRequest)
 }
 
 /// A line that passed the rules.

@@ -198,6 +198,21 @@ pub async fn check_body(State(state): State<AppState>, request: Request, next: N
     if server_fn && !upload && !is_readable_form(&bytes) {
         return refusal(StatusCode::BAD_REQUEST, UNREADABLE);
     }
+    let bytes = if server_fn && !upload {
+        match screen_form(&bytes) {
+            Ok(Some(screened)) => screened.into(),
+            Ok(None) => bytes,
+            Err(_) => {
+                return refusal(
+                    StatusCode::BAD_REQUEST,
+                    "Le formulaire contient des caractères invisibles ou de contrôle qui ne sont \
+                     pas acceptés. Retapez le texte sans le copier-coller, puis réessayez.",
+                );
+            }
+        }
+    } else {
+        bytes
+    };
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
 }
@@ -275,6 +290,24 @@ fn is_readable_form(form: &[u8]) -> bool {
         }
         std::str::from_utf8(&decoded).is_ok()
     })
+}
+
+/// Every value of a form through [`crate::text::screen`]: the form re-encoded when a value
+/// counts as empty, `None` when nothing changes.
+fn screen_form(form: &[u8]) -> Result<Option<Vec<u8>>, crate::text::ForbiddenCharacter> {
+    let mut changed = false;
+    let mut pairs = Vec::new();
+    for (name, value) in form_urlencoded::parse(form) {
+        let screened = crate::text::screen(&value)?;
+        changed |= screened.len() != value.len();
+        pairs.push((name.into_owned(), screened.to_owned()));
+    }
+    Ok(changed.then(|| {
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish()
+            .into_bytes()
+    }))
 }
 
 fn refusal(status: StatusCode, message: &'static str) -> Response {
@@ -381,6 +414,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn forms_are_screened_value_by_value() {
+        assert_eq!(screen_form(b"name=Zo%C3%A9&note=ourlet"), Ok(None));
+        let blank = screen_form(b"name=%E2%80%8B&note=ourlet").unwrap().unwrap();
+        assert_eq!(String::from_utf8(blank).unwrap(), "name=&note=ourlet");
+        assert!(screen_form(b"name=%E2%80%AEabc").is_err());
+        assert!(screen_form(b"name=a%00b").is_err());
     }
 
     #[test]

@@ -213,3 +213,47 @@ fn futures_chunks(
     let piece = 64 * 1024;
     futures_util::stream::iter((0..total.div_ceil(piece)).map(move |_| Ok(vec![b'a'; piece])))
 }
+
+#[tokio::test]
+async fn names_refuse_control_characters_bidi_overrides_and_invisible_only_values() {
+    let app = spawn_app().await;
+    let staff = app
+        .person(Role::Staff, "Lina", Some("lina@example.org"), None)
+        .await;
+    let cookie = app.session_for(staff).await;
+    let writes = app.writes().await;
+    // Zero-width space, Hangul filler, no-break space: nothing visible, so "required".
+    let blank = app
+        .post_as(
+            "/api/create_partner",
+            &[("name", "\u{200B}\u{3164}\u{00A0}")],
+            &cookie,
+        )
+        .await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: coop_manau::error::AppError = blank.json().await.unwrap();
+    assert!(error.field("name").is_some(), "{error:?}");
+    for hostile in ["\u{202E}nopaG tnemesiaR", "Lycée\u{0}", "a\u{2066}b"] {
+        let refused = app
+            .post_as("/api/create_partner", &[("name", hostile)], &cookie)
+            .await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{hostile:?}");
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("caractères invisibles")
+        );
+    }
+    assert_eq!(app.writes().await, writes);
+    // Arabic with its right-to-left mark is a name like any other.
+    let arabic = app
+        .post_as(
+            "/api/create_partner",
+            &[("name", "جمعية الأمل\u{200F}")],
+            &cookie,
+        )
+        .await;
+    assert!(arabic.status().is_success(), "{}", arabic.status());
+}
