@@ -487,6 +487,59 @@ async fn an_invitation_signs_in_once_and_get_consumes_nothing() {
 }
 
 #[tokio::test]
+async fn unknown_cards_are_slowed_per_address_but_a_real_card_still_works() {
+    let app = spawn_app().await;
+    let staff = app
+        .person(Role::Staff, "Claire", Some("c@test.example"), None)
+        .await;
+    let participant = app.person(Role::Participant, "Aïcha", None, None).await;
+    let token: String = app
+        .post_as(
+            "/api/issue_invitation",
+            &[("id", &participant.to_string())],
+            &app.session_for(staff).await,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let preview = |token: String| {
+        app.client
+            .get(app.url("/api/get_invitation"))
+            .query(&[("token", token)])
+            .send()
+    };
+    let mut statuses = Vec::new();
+    for i in 0..30 {
+        statuses.push(preview(format!("{i:0>43}")).await.unwrap().status());
+    }
+    assert!(statuses[..20].iter().all(|s| *s == StatusCode::NOT_FOUND));
+    assert!(
+        statuses[20..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    assert_slowed(preview("z".repeat(43)).await.unwrap()).await;
+    // The group's real cards, from the same address, are not refused because of those.
+    assert_eq!(
+        preview(token.clone()).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let claimed = app
+        .post_form("/api/claim_invitation", &[("token", &token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(claimed.status(), StatusCode::OK);
+    assert_eq!(
+        app.whoami(&cookie_pair(&session_cookie(&claimed)))
+            .await
+            .map(|u| u.id),
+        Some(participant)
+    );
+}
+
+#[tokio::test]
 async fn an_invitation_expires_after_seven_days() {
     let app = spawn_app().await;
     let staff = app
