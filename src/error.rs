@@ -161,7 +161,7 @@ impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
         let status = http::StatusCode::from_u16(self.status())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        let text = (crate::i18n::Locale::Fr.texts().errors.message)(self.key());
+        let text = crate::i18n::Locale::Fr.texts().errors.sentence(&self);
         let mut response = (
             status,
             [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -19,9 +19,20 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
     let state = state()?;
     let previous = auth::session().map(|s| s.token_hash);
-    let signed_in =
-        service::sign_in(&state, &response::client_ip(), &login, password, previous).await?;
+    let device = response::cookie(super::device::COOKIE);
+    let signed_in = service::sign_in(
+        &state,
+        &response::client_ip(),
+        &login,
+        password,
+        previous,
+        device.as_deref(),
+    )
+    .await?;
     response::set_cookie(&signed_in.cookie)?;
+    if let Some(device) = &signed_in.device_cookie {
+        response::set_cookie(device)?;
+    }
     response::redirect(signed_in.home);
     Ok(())
 }
@@ -72,18 +83,15 @@ pub struct InvitationPreview {
 pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError> {
     use super::token::{hash_token, is_well_formed};
     let state = state()?;
-    state
-        .limits
-        .codes_ip
-        .hit(&response::client_ip())
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    let ip = response::client_ip();
+    service::invitation_gate(&state, &ip)?;
     if !is_well_formed(&token) {
-        return Err(AppError::NotFound);
+        return Err(service::invitation_failed(&state, &ip));
     }
     let (person, _) =
         repo::find_invitation(&state.db.reader, &hash_token(&token), crate::server::now())
             .await?
-            .ok_or(AppError::NotFound)?;
+            .ok_or_else(|| service::invitation_failed(&state, &ip))?;
     Ok(InvitationPreview {
         first_name: person.first_name,
     })

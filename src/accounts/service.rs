@@ -1,7 +1,7 @@
 //! Account rules that need the database: each decision and its audit line in one transaction.
 
 use super::{
-    CurrentUser, Person, Role, audit, parse_email, parse_name, parse_optional, parse_phone,
+    CurrentUser, Person, Role, audit, device, parse_email, parse_name, parse_optional, parse_phone,
     password, repo, session, token,
 };
 use crate::{
@@ -62,9 +62,11 @@ impl PersonForm {
     }
 }
 
-/// A successful sign-in: the cookie to set and where to go next.
+/// A successful sign-in: the cookies to set and where to go next.
 pub struct SignedIn {
     pub cookie: String,
+    /// The known-device cookie, when signed in with a password (None: an invitation card).
+    pub device_cookie: Option<String>,
     pub home: &'static str,
 }
 
@@ -76,53 +78,84 @@ pub fn home_of(role: Role) -> &'static str {
     }
 }
 
-/// Email (or a participant's phone) and password. Rate-limited per IP and per account; the
-/// same answer whether the account is unknown or the password wrong.
+/// The longest of the waits, if any.
+fn longest_wait(waits: &[Result<(), u64>]) -> Result<(), u64> {
+    waits
+        .iter()
+        .filter_map(|w| w.err())
+        .max()
+        .map_or(Ok(()), Err)
+}
+
+/// Email (or a participant's phone) and password; the same answer whether the account is
+/// unknown or the password wrong. Failures slow the next attempts (increasing delays) per
+/// account from this address, per address, and per account from everywhere (a high threshold:
+/// strong evidence only). A browser with a valid known-device cookie for the account is judged
+/// only on its own failures: an attacker cannot keep the person out by failing on purpose.
 pub async fn sign_in(
     state: &AppState,
     ip: &str,
     login: &str,
     secret: String,
     previous: Option<String>,
+    device_cookie: Option<&str>,
 ) -> Result<SignedIn, AppError> {
-    state
-        .limits
-        .sign_in_ip
-        .hit(ip)
-        .map_err(|retry_after_secs| {
-            tracing::warn!("sign-in refused: too many attempts from one address");
-            AppError::RateLimited { retry_after_secs }
-        })?;
     let email = super::parse_email(login).ok();
     let phone = super::parse_phone(login).ok();
     let account_key = email
         .clone()
         .or(phone.clone())
         .unwrap_or_else(|| login.trim().to_lowercase());
-    state
-        .limits
-        .sign_in_account
-        .hit(&account_key)
-        .map_err(|retry_after_secs| {
-            tracing::warn!("sign-in refused: too many failures for one account");
-            AppError::RateLimited { retry_after_secs }
-        })?;
+    // One indexed read before the throttle: the known-device cookie must name this account.
     let found = match (&email, &phone) {
         (None, None) => None,
         _ => repo::find_login(&state.db.reader, email.as_deref(), phone.as_deref()).await?,
     };
+    let known = device_cookie
+        .and_then(|value| device::verify(&state.signer, value, now()))
+        .filter(|d| found.as_ref().is_some_and(|f| f.id == d.person_id));
+    let limits = &state.limits;
+    let pair = format!("{account_key}\0{ip}");
+    let wait = match &known {
+        Some(d) => limits.sign_in_device.check(&d.nonce),
+        None => longest_wait(&[
+            limits.sign_in_pair.check(&pair),
+            limits.sign_in_ip.check(ip),
+            limits.sign_in_account.check(&account_key),
+        ]),
+    };
+    wait.map_err(|retry_after_secs| {
+        tracing::warn!(
+            known_device = known.is_some(),
+            "sign-in slowed: too many failures"
+        );
+        AppError::RateLimited { retry_after_secs }
+    })?;
     let hash = found
         .as_ref()
         .filter(|login| login.active == 1)
         .and_then(|login| login.password_hash.clone());
-    if !password::verify(secret, hash).await {
+    let verified = password::verify(secret, hash).await;
+    let Some(found) = found.filter(|_| verified) else {
         tracing::info!("sign-in failed");
-        return Err(AppError::invalid("password", "sign_in_failed"));
-    }
-    let Some(found) = found else {
+        match &known {
+            Some(d) => {
+                let _ = limits.sign_in_device.fail(&d.nonce);
+            }
+            None => {
+                let _ = limits.sign_in_pair.fail(&pair);
+                let _ = limits.sign_in_ip.fail(ip);
+            }
+        }
+        let _ = limits.sign_in_account.fail(&account_key);
         return Err(AppError::invalid("password", "sign_in_failed"));
     };
-    state.limits.sign_in_account.reset(&account_key);
+    // Only the counter the attempt was judged by: a known browser's success on a shared address
+    // must not wipe an attacker's failures from that address.
+    match &known {
+        Some(d) => limits.sign_in_device.forget(&d.nonce),
+        None => limits.sign_in_pair.forget(&pair),
+    }
     let person = repo::find_person(&state.db.reader, found.id)
         .await?
         .ok_or(AppError::Internal)?;
@@ -135,11 +168,13 @@ pub async fn sign_in(
     if let Some(previous) = previous {
         repo::delete_session(&mut tx, &previous).await?;
     }
-    let cookie = session::start(&mut tx, person.id, lifetime, state.config.is_https()).await?;
+    let secure = state.config.is_https();
+    let cookie = session::start(&mut tx, person.id, lifetime, secure).await?;
     tx.commit().await?;
     tracing::info!(person_id = person.id, "signed in");
     Ok(SignedIn {
         cookie,
+        device_cookie: Some(device::issue(&state.signer, person.id, now(), secure)),
         home: home_of(person.role),
     })
 }
@@ -151,20 +186,16 @@ pub async fn claim_invitation(
     raw_token: &str,
     previous: Option<String>,
 ) -> Result<SignedIn, AppError> {
-    state
-        .limits
-        .codes_ip
-        .hit(ip)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    invitation_gate(state, ip)?;
     if !token::is_well_formed(raw_token) {
-        return Err(AppError::NotFound);
+        return Err(invitation_failed(state, ip));
     }
     let mut tx = state.db.begin_write().await?;
     let Some(person_id) =
         repo::consume_invitation(&mut tx, &token::hash_token(raw_token), now()).await?
     else {
         tracing::info!("invitation refused: unknown, used or expired");
-        return Err(AppError::NotFound);
+        return Err(invitation_failed(state, ip));
     };
     if let Some(previous) = previous {
         repo::delete_session(&mut tx, &previous).await?;
@@ -182,8 +213,29 @@ pub async fn claim_invitation(
     tracing::info!(person_id, "invitation claimed");
     Ok(SignedIn {
         cookie,
+        device_cookie: None,
         home: home_of(role),
     })
+}
+
+/// Before an invitation card is looked up: refused (429) only on strong evidence of guessing
+/// from this address; a right card is not slowed by others' mistyped links.
+pub fn invitation_gate(state: &AppState, ip: &str) -> Result<(), AppError> {
+    state
+        .limits
+        .invitation_strong
+        .check(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })
+}
+
+/// An unknown, used or expired card: counted against the address; past a few, the answer is a
+/// wait (429) instead of "not found".
+pub fn invitation_failed(state: &AppState, ip: &str) -> AppError {
+    let _ = state.limits.invitation_strong.fail(ip);
+    match state.limits.invitation_ip.fail(ip) {
+        Err(retry_after_secs) => AppError::RateLimited { retry_after_secs },
+        Ok(()) => AppError::NotFound,
+    }
 }
 
 /// A new invitation for `person_id` (older unused ones stop working). Returns the raw token,
@@ -420,16 +472,17 @@ pub async fn change_password(
         return Err(AppError::Conflict("sign_in_again".into()));
     }
     if let Some(stored) = stored {
-        let key = format!("password:{}", user.id);
-        state
-            .limits
-            .sign_in_account
-            .hit(&key)
+        // Only the session's holder gets here: they are slowed by their own failures alone.
+        let key = user.id.to_string();
+        let limit = &state.limits.password_change;
+        limit
+            .check(&key)
             .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
         if !password::verify(current, Some(stored)).await {
+            let _ = limit.fail(&key);
             return Err(AppError::invalid("current", "password_wrong"));
         }
-        state.limits.sign_in_account.reset(&key);
+        limit.forget(&key);
     }
     if let Some(problem) = password::problem(&new, &[&user.first_name, &user.last_name]) {
         return Err(AppError::invalid("new", problem));

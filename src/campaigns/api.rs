@@ -23,18 +23,20 @@ use {
 pub async fn get_campaign_page(
     slug: String,
     code: Option<String>,
+    cle: Option<String>,
 ) -> Result<CampaignAccess, AppError> {
-    service::public_campaign(&state()?, &response::client_ip(), &slug, code.as_deref()).await
+    let pass = service::Pass {
+        code: code.as_deref(),
+        key: cle.as_deref(),
+    };
+    service::public_campaign(&state()?, &response::client_ip(), &slug, pass).await
 }
 
 /// "J'ai un code": opens the campaign whose invite code this is.
 #[server(prefix = "/api", endpoint = "find_campaign_by_code")]
 pub async fn find_campaign_by_code(code: String) -> Result<String, AppError> {
-    let slug = service::find_by_code(&state()?, &response::client_ip(), &code).await?;
-    response::redirect(&format!(
-        "/ourlets/{slug}?code={}",
-        code.trim().to_uppercase()
-    ));
+    let (slug, code) = service::find_by_code(&state()?, &response::client_ip(), &code).await?;
+    response::redirect(&format!("/ourlets/{slug}?code={code}"));
     Ok(slug)
 }
 
@@ -42,6 +44,7 @@ pub async fn find_campaign_by_code(code: String) -> Result<String, AppError> {
 pub async fn book_campaign_slot(
     campaign: String,
     code: Option<String>,
+    cle: Option<String>,
     slot_id: Option<String>,
     name: String,
     group_name: String,
@@ -55,7 +58,10 @@ pub async fn book_campaign_slot(
         &response::client_ip(),
         service::BookingRequest {
             slug: &campaign,
-            code: code.as_deref(),
+            pass: service::Pass {
+                code: code.as_deref(),
+                key: cle.as_deref(),
+            },
             slot_id: slot_id.as_deref().unwrap_or_default(),
             name: &name,
             group_name: &group_name,
@@ -68,10 +74,7 @@ pub async fn book_campaign_slot(
     match &outcome {
         BookingOutcome::Booked { link, .. } => response::redirect(&format!("{link}?nouvelle=1")),
         BookingOutcome::Full { .. } => {
-            let code = code
-                .as_deref()
-                .map(|c| format!("code={}&", c.trim().to_uppercase()))
-                .unwrap_or_default();
+            let code = pass_query(code.as_deref(), cle.as_deref());
             let slot = slot_id.unwrap_or_default();
             response::redirect(&format!(
                 "/ourlets/{campaign}?{code}complet={}",
@@ -80,6 +83,24 @@ pub async fn book_campaign_slot(
         }
     }
     Ok(outcome)
+}
+
+/// The query that carries a student's pass to the next page: the shared link's key, or the code.
+#[cfg(feature = "ssr")]
+fn pass_query(code: Option<&str>, cle: Option<&str>) -> String {
+    // Only what a key or a code can hold goes back into the URL.
+    let url_safe = |s: &String| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let cle = cle.map(|c| c.trim().to_owned()).filter(url_safe);
+    let code = code.map(super::normalize_code).filter(url_safe);
+    match (cle, code) {
+        (Some(cle), _) => format!("cle={cle}&"),
+        (None, Some(code)) => format!("code={code}&"),
+        (None, None) => String::new(),
+    }
 }
 
 /// The booking behind a private link.

@@ -25,6 +25,33 @@ pub const MAX_GENERATED_SLOTS: usize = 2000;
 /// The most places in one slot.
 pub const MAX_SLOT_CAPACITY: i64 = 200;
 
+/// The letters and digits of the codes the app makes: none that reads as another (no 0/O,
+/// 1/I/L). 31 symbols: 8 of them make 31^8 ≈ 8.5 × 10^11 codes.
+pub const INVITE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/// The fewest letters and digits of an invite code (dashes and spaces not counted).
+pub const MIN_INVITE_CODE: usize = 8;
+
+/// An invite code as compared: capitals, without the spaces and dashes people type or omit.
+pub fn normalize_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A new invite code, `K7QM-3XTP`: 8 symbols of [`INVITE_ALPHABET`] in two groups of four for
+/// reading aloud. `draw(n)` picks an index below `n` (the server passes the OS's randomness).
+pub fn invite_code_from(mut draw: impl FnMut(usize) -> usize) -> String {
+    let mut code = String::with_capacity(9);
+    for i in 0..MIN_INVITE_CODE {
+        if i == 4 {
+            code.push('-');
+        }
+        code.push(char::from(INVITE_ALPHABET[draw(INVITE_ALPHABET.len())]));
+    }
+    code
+}
+
 /// A campaign as staff manage it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Campaign {
@@ -517,6 +544,8 @@ pub struct DaySheet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignDetail {
     pub campaign: Campaign,
+    /// The link staff share with the class: signed (`?cle=`) when the campaign has a code.
+    pub share_link: String,
     pub slots: Vec<Slot>,
     pub partners: Vec<crate::partners::Partner>,
     pub now: i64,
@@ -526,6 +555,8 @@ pub struct CampaignDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignList {
     pub campaigns: Vec<Campaign>,
+    /// A fresh code the creation form proposes.
+    pub proposed_code: String,
     pub partners: Vec<crate::partners::Partner>,
     pub now: i64,
 }
@@ -533,6 +564,43 @@ pub struct CampaignList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_codes_are_eight_unambiguous_symbols_in_two_groups() {
+        let mut n = 0;
+        let code = invite_code_from(|len| {
+            n += 1;
+            (n * 7) % len
+        });
+        assert_eq!(code.len(), 9);
+        assert_eq!(&code[4..5], "-");
+        assert_eq!(normalize_code(&code).len(), MIN_INVITE_CODE);
+        assert!(
+            normalize_code(&code)
+                .bytes()
+                .all(|b| INVITE_ALPHABET.contains(&b))
+        );
+        for ambiguous in [b'0', b'O', b'1', b'I', b'L'] {
+            assert!(!INVITE_ALPHABET.contains(&ambiguous));
+        }
+        assert_eq!(INVITE_ALPHABET.len(), 31);
+        // Every symbol can come out, and only those.
+        assert_eq!(invite_code_from(|_| 0), "2222-2222");
+        assert_eq!(invite_code_from(|len| len - 1), "ZZZZ-ZZZZ");
+    }
+
+    #[test]
+    fn codes_compare_without_case_spaces_or_dashes() {
+        assert_eq!(normalize_code(" k7qm-3xtp "), "K7QM3XTP");
+        assert_eq!(normalize_code("K7QM 3XTP"), "K7QM3XTP");
+        assert_eq!(normalize_code("k7 qm - 3x tp"), "K7QM3XTP");
+        assert_eq!(
+            normalize_code("ourlets-lhil"),
+            normalize_code("OURLETS-LHIL")
+        );
+        assert_ne!(normalize_code("K7QM-3XTQ"), normalize_code("K7QM-3XTP"));
+        assert_eq!(normalize_code(" - "), "");
+    }
 
     fn plan() -> SlotPlan {
         SlotPlan::parse(

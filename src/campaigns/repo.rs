@@ -67,16 +67,21 @@ pub async fn find_campaign_by_slug(
     Ok(row.map(Campaign::from))
 }
 
-/// The campaign whose invite code this is (codes compare case-insensitively).
+/// The campaign whose invite code this is; `normalized` as `campaigns::normalize_code` makes
+/// it (capitals, no spaces or dashes), compared with the stored code made the same way.
 pub async fn find_campaign_by_code(
     db: impl SqliteExecutor<'_>,
-    code: &str,
+    normalized: &str,
 ) -> Result<Option<Campaign>, sqlx::Error> {
     let sql = format!(
-        "SELECT {CAMPAIGN_COLUMNS} WHERE c.invite_code = ? AND c.closed_at IS NULL
+        "SELECT {CAMPAIGN_COLUMNS}
+         WHERE upper(replace(replace(c.invite_code, '-', ''), ' ', '')) = ? AND c.closed_at IS NULL
          ORDER BY c.closes_at DESC LIMIT 1"
     );
-    let row: Option<CampaignRow> = sqlx::query_as(&sql).bind(code).fetch_optional(db).await?;
+    let row: Option<CampaignRow> = sqlx::query_as(&sql)
+        .bind(normalized)
+        .fetch_optional(db)
+        .await?;
     Ok(row.map(Campaign::from))
 }
 

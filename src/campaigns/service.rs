@@ -3,8 +3,9 @@
 
 use super::{
     Attendance, BookingForm, BookingOutcome, BookingView, Campaign, CampaignAccess, CampaignDetail,
-    CampaignList, CampaignStatus, DayCounts, DaySheet, PublicCampaign, SheetSlot, Slot, SlotPlan,
-    batch::Refusal, day_of, nearest_free, parse_date, parse_local_datetime, repo, slugify,
+    CampaignList, CampaignStatus, DayCounts, DaySheet, MIN_INVITE_CODE, PublicCampaign, SheetSlot,
+    Slot, SlotPlan, batch::Refusal, day_of, invite_code_from, nearest_free, normalize_code,
+    parse_date, parse_local_datetime, repo, slugify,
 };
 use crate::{
     accounts::{CurrentUser, audit, token},
@@ -92,16 +93,23 @@ impl CampaignForm {
             (Some(o), Some(c)) if c <= o => errors.push(("closes_at", "date_order")),
             _ => {}
         }
-        let code = invite_code.trim();
+        // Kept as typed (capitals, spaces as dashes) for reading; compared normalized.
+        let code = invite_code
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+            .to_uppercase();
         let invite_code = if code.is_empty() {
             None
-        } else if (4..=40).contains(&code.len())
-            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            Some(code.to_uppercase())
-        } else {
+        } else if code.len() > 40 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             errors.push(("invite_code", "invite_code_format"));
             None
+        } else if normalize_code(&code).len() < MIN_INVITE_CODE {
+            // Short codes can be guessed: the throttle lets a class's typos through freely.
+            errors.push(("invite_code", "invite_code_too_short"));
+            None
+        } else {
+            Some(code)
         };
         let max_garments = match max_garments.trim().parse::<i64>() {
             Ok(n) if (1..=20).contains(&n) => n,
@@ -151,8 +159,10 @@ async fn check_partner(state: &AppState, partner_id: Option<i64>) -> Result<(), 
 }
 
 pub async fn list_campaigns(state: &AppState) -> Result<CampaignList, AppError> {
+    use rand::{Rng, rngs::OsRng};
     Ok(CampaignList {
         campaigns: repo::list_campaigns(&state.db.reader).await?,
+        proposed_code: invite_code_from(|n| OsRng.gen_range(0..n)),
         partners: crate::partners::repo::list(&state.db.reader).await?,
         now: now(),
     })
@@ -163,6 +173,7 @@ pub async fn campaign_detail(state: &AppState, id: i64) -> Result<CampaignDetail
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(CampaignDetail {
+        share_link: share_link(state, &campaign),
         slots: repo::list_slots(&state.db.reader, id, 0).await?,
         campaign,
         partners: crate::partners::repo::list(&state.db.reader).await?,
@@ -294,65 +305,113 @@ pub async fn update_slot(
 
 // --- Public: the invite code ---
 
-/// Checks the invite code of a campaign. Wrong codes count against the address (rate limit);
-/// while the address is over the limit, even the right code is refused, so guessing learns
-/// nothing. `Ok(false)`: a code is needed and none was given.
-fn check_code(
+const LINK_PURPOSE: &str = "campaign-link";
+
+/// What the shared link's key signs: the campaign and its current code, so that changing the
+/// code revokes the links given out before.
+fn link_message(campaign: &Campaign, code: &str) -> String {
+    format!("{}\0{}", campaign.id, normalize_code(code))
+}
+
+/// The link staff hand to a class: `/ourlets/<slug>?cle=<signature>` when the campaign has a
+/// code. Opening it needs no code and never counts as a guess.
+pub fn share_link(state: &AppState, campaign: &Campaign) -> String {
+    match &campaign.invite_code {
+        Some(code) => format!(
+            "/ourlets/{}?cle={}",
+            campaign.slug,
+            state
+                .signer
+                .sign(LINK_PURPOSE, &link_message(campaign, code))
+        ),
+        None => format!("/ourlets/{}", campaign.slug),
+    }
+}
+
+/// What a student comes with: a typed code (or an old `?code=` link), or a shared link's key.
+#[derive(Clone, Copy, Default)]
+pub struct Pass<'a> {
+    pub code: Option<&'a str>,
+    pub key: Option<&'a str>,
+}
+
+/// Refused (429) only on strong evidence of guessing from this address (hundreds of wrong
+/// codes): with 8 symbols out of 31, a class's typos and a prankster's tries cannot find a code,
+/// so the right one is not refused because of them.
+fn code_gate(state: &AppState, ip: &str) -> Result<(), AppError> {
+    state
+        .limits
+        .campaign_code_strong
+        .check(ip)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })
+}
+
+/// A wrong code (or a tampered key): counted against the address. Past a few, the answer is a
+/// wait that grows with each further one (429 with `Retry-After`) instead of "wrong code".
+fn code_failed(state: &AppState, ip: &str) -> AppError {
+    tracing::info!("campaign invite code refused");
+    let _ = state.limits.campaign_code_strong.fail(ip);
+    match state.limits.campaign_code_ip.fail(ip) {
+        Err(retry_after_secs) => AppError::RateLimited { retry_after_secs },
+        Ok(()) => AppError::invalid("code", "invite_code_wrong"),
+    }
+}
+
+/// Checks what a student brings for a campaign. A valid key is never counted nor slowed; a
+/// right code only waits on strong evidence of an attack; a wrong code or key counts.
+/// `Ok(false)`: a code is needed and none was given.
+fn check_access(
     state: &AppState,
     ip: &str,
     campaign: &Campaign,
-    code: Option<&str>,
+    pass: Pass<'_>,
 ) -> Result<bool, AppError> {
     let Some(expected) = &campaign.invite_code else {
         return Ok(true);
     };
-    let given = code.map(str::trim).unwrap_or_default();
-    if given.is_empty() {
-        return Ok(false);
-    }
-    state
-        .limits
-        .campaign_code_ip
-        .blocked(ip)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-    if given.eq_ignore_ascii_case(expected) {
+    let key = pass.key.map(str::trim).filter(|k| !k.is_empty());
+    if key.is_some_and(|key| {
+        state
+            .signer
+            .verify(LINK_PURPOSE, &link_message(campaign, expected), key)
+    }) {
         return Ok(true);
     }
-    state
-        .limits
-        .campaign_code_ip
-        .hit(ip)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-    tracing::info!("campaign invite code refused");
-    Err(AppError::invalid("code", "invite_code_wrong"))
+    let code = pass.code.map(normalize_code).filter(|c| !c.is_empty());
+    if key.is_none() && code.is_none() {
+        return Ok(false);
+    }
+    code_gate(state, ip)?;
+    if code.is_some_and(|code| code == normalize_code(expected)) {
+        return Ok(true);
+    }
+    Err(code_failed(state, ip))
 }
 
-/// The campaign whose code a student typed (the "enter the invite code" page).
-pub async fn find_by_code(state: &AppState, ip: &str, code: &str) -> Result<String, AppError> {
-    let code = code.trim();
+/// The campaign whose code a student typed (the "enter the invite code" page): its slug and its
+/// code as staff wrote it (capitals, digits, dashes: safe in a URL, whatever the student typed).
+pub async fn find_by_code(
+    state: &AppState,
+    ip: &str,
+    code: &str,
+) -> Result<(String, String), AppError> {
+    let code = normalize_code(code);
     if code.is_empty() {
         return Err(AppError::invalid("code", "invite_code_wrong"));
     }
-    state
-        .limits
-        .campaign_code_ip
-        .blocked(ip)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    code_gate(state, ip)?;
     let found = if code.len() <= 40 {
-        repo::find_campaign_by_code(&state.db.reader, code).await?
+        repo::find_campaign_by_code(&state.db.reader, &code).await?
     } else {
         None
     };
     match found {
-        Some(campaign) => Ok(campaign.slug),
-        None => {
-            state
-                .limits
-                .campaign_code_ip
-                .hit(ip)
-                .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-            Err(AppError::invalid("code", "invite_code_wrong"))
-        }
+        Some(Campaign {
+            slug,
+            invite_code: Some(code),
+            ..
+        }) => Ok((slug, code)),
+        _ => Err(code_failed(state, ip)),
     }
 }
 
@@ -360,12 +419,12 @@ pub async fn public_campaign(
     state: &AppState,
     ip: &str,
     slug: &str,
-    code: Option<&str>,
+    pass: Pass<'_>,
 ) -> Result<CampaignAccess, AppError> {
     let campaign = repo::find_campaign_by_slug(&state.db.reader, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !check_code(state, ip, &campaign, code)? {
+    if !check_access(state, ip, &campaign, pass)? {
         return Ok(CampaignAccess::CodeRequired);
     }
     let now = now();
@@ -404,7 +463,7 @@ pub fn booking_path(token: &str) -> String {
 /// What a student submits.
 pub struct BookingRequest<'a> {
     pub slug: &'a str,
-    pub code: Option<&'a str>,
+    pub pass: Pass<'a>,
     pub slot_id: &'a str,
     pub name: &'a str,
     pub group_name: &'a str,
@@ -515,7 +574,7 @@ async fn decide_and_book(
     token_hash: &str,
 ) -> Result<BookingOutcome, AppError> {
     let campaign = context.campaign.ok_or(AppError::NotFound)?;
-    if !check_code(state, ip, &campaign, request.code)? {
+    if !check_access(state, ip, &campaign, request.pass)? {
         return Err(AppError::invalid("code", "invite_code_wrong"));
     }
     let now = now();

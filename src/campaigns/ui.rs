@@ -124,21 +124,22 @@ pub fn CampaignPublicPage() -> impl IntoView {
     let t = use_texts();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
     let code = query("code");
+    let cle = query("cle");
     let data = Resource::new(
         {
-            let (slug, code) = (slug.clone(), code.clone());
-            move || (slug.clone(), code.clone())
+            let (slug, code, cle) = (slug.clone(), code.clone(), cle.clone());
+            move || (slug.clone(), code.clone(), cle.clone())
         },
-        |(slug, code)| get_campaign_page(slug, code),
+        |(slug, code, cle)| get_campaign_page(slug, code, cle),
     );
     view! {
         <Title text=title(t, t.campaigns.public_title) />
         <Suspense>
             {move || {
-                let code = code.clone();
+                let pass = Pass { code: code.clone(), cle: cle.clone() };
                 Suspend::new(async move {
                     match data.await {
-                        Ok(CampaignAccess::Granted(campaign)) => view! { <CampaignBooking campaign=*campaign code /> }.into_any(),
+                        Ok(CampaignAccess::Granted(campaign)) => view! { <CampaignBooking campaign=*campaign pass /> }.into_any(),
                         Ok(CampaignAccess::CodeRequired) => view! { <CodeGate error=None /> }.into_any(),
                         Err(error @ AppError::Validation(_)) => view! { <CodeGate error=Some(error) /> }.into_any(),
                         Err(error) => view! { <Refusal error /> }.into_any(),
@@ -170,8 +171,33 @@ fn CodeGate(error: Option<AppError>) -> impl IntoView {
     }
 }
 
+/// What let the student in, carried to the next page and the booking form: the shared link's
+/// key (`cle`), or the code they typed.
+#[derive(Clone, Default)]
+struct Pass {
+    code: Option<String>,
+    cle: Option<String>,
+}
+
+impl Pass {
+    /// `cle=…&` or `code=…&`, for the links of the page.
+    fn query(&self) -> String {
+        let encode = |s: &str| {
+            s.bytes()
+                .filter(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+                .map(char::from)
+                .collect::<String>()
+        };
+        match (&self.cle, &self.code) {
+            (Some(cle), _) if !cle.is_empty() => format!("cle={}&", encode(cle)),
+            (_, Some(code)) if !code.is_empty() => format!("code={}&", encode(code)),
+            _ => String::new(),
+        }
+    }
+}
+
 #[component]
-fn CampaignBooking(campaign: PublicCampaign, code: Option<String>) -> impl IntoView {
+fn CampaignBooking(campaign: PublicCampaign, pass: Pass) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<BookCampaignSlot>::new();
     let error = move || action.value().get().and_then(Result::err);
@@ -179,10 +205,7 @@ fn CampaignBooking(campaign: PublicCampaign, code: Option<String>) -> impl IntoV
     let full_slot: Option<i64> = query("complet").and_then(|s| s.parse().ok());
     let now = campaign.now;
     let days = by_day(&campaign.slots);
-    let code_param = code
-        .as_ref()
-        .map(|c| format!("code={c}&"))
-        .unwrap_or_default();
+    let code_param = pass.query();
     // After "complet": the nearest free slots; else the chosen day's slots.
     let (form_slots, legend) = match (full_slot, &chosen_day) {
         (Some(full), None) => {
@@ -253,7 +276,8 @@ fn CampaignBooking(campaign: PublicCampaign, code: Option<String>) -> impl IntoV
                 {move || error().map(|error| view! { <ErrorNotice error /> })}
                 <ActionForm action attr:class="form">
                     <input type="hidden" name="campaign" value=campaign.slug.clone() />
-                    <input type="hidden" name="code" value=code.clone().unwrap_or_default() />
+                    <input type="hidden" name="code" value=pass.code.clone().unwrap_or_default() />
+                    <input type="hidden" name="cle" value=pass.cle.clone().unwrap_or_default() />
                     <input type="hidden" name="idempotency_key" value=campaign.idempotency_key.clone() />
                     <SlotChoices slots=form_slots.clone() now legend=legend.clone() />
                     <FieldError name="slot_id" error=Signal::derive(error) />
@@ -394,11 +418,18 @@ fn CampaignFields(
     partners: Vec<Partner>,
     campaign: Option<super::Campaign>,
     error: Signal<Option<AppError>>,
+    /// A new campaign's code, made by the server (staff may keep it, change it or clear it).
+    #[prop(optional)]
+    proposed_code: Option<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let c = campaign.clone();
     let value = move |f: fn(&super::Campaign) -> String| c.as_ref().map(f).unwrap_or_default();
     let description = value(|c| c.description.clone());
+    let invite_code = match &campaign {
+        Some(c) => c.invite_code.clone().unwrap_or_default(),
+        None => proposed_code.unwrap_or_default(),
+    };
     view! {
         <TextField name="title" label=t.campaigns.title_label kind="text" autocomplete="off" required=true value=value(|c| c.title.clone()) error />
         <PartnerSelect partners chosen=campaign.as_ref().and_then(|c| c.partner_id) />
@@ -410,7 +441,7 @@ fn CampaignFields(
         <TextField name="place" label=t.campaigns.place_label kind="text" autocomplete="off" required=true value=value(|c| c.place.clone()) error />
         <TextField name="opens_at" label=t.campaigns.opens_label kind="datetime-local" autocomplete="off" required=true value=value(|c| local_datetime_value(c.opens_at)) error />
         <TextField name="closes_at" label=t.campaigns.closes_label kind="datetime-local" autocomplete="off" required=true value=value(|c| local_datetime_value(c.closes_at)) error />
-        <TextField name="invite_code" label=t.campaigns.invite_code_label kind="text" autocomplete="off" hint=t.campaigns.invite_code_hint value=value(|c| c.invite_code.clone().unwrap_or_default()) error />
+        <TextField name="invite_code" label=t.campaigns.invite_code_label kind="text" autocomplete="off" hint=t.campaigns.invite_code_hint value=invite_code error />
         <TextField name="max_garments" label=t.campaigns.max_garments_label kind="number" autocomplete="off" required=true value=value(|c| c.max_garments.to_string()) error />
     }
 }
@@ -454,7 +485,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             <h2 id="nouvelle">{t.campaigns.new_title}</h2>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
                             <ActionForm action=create attr:class="form">
-                                <CampaignFields partners=list.partners.clone() campaign=None error=Signal::derive(error) />
+                                <CampaignFields partners=list.partners.clone() campaign=None error=Signal::derive(error) proposed_code=list.proposed_code.clone() />
                                 <button type="submit">{t.campaigns.create_button}</button>
                             </ActionForm>
                         </section>
@@ -501,10 +532,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                         let campaign_id = c.id;
                         let closed_at = c.closed_at;
                         let status = c.status(detail.now);
-                        let link = match &c.invite_code {
-                            Some(code) => format!("/ourlets/{}?code={code}", c.slug),
-                            None => format!("/ourlets/{}", c.slug),
-                        };
+                        let link = detail.share_link.clone();
                         let days = by_day(&detail.slots);
                         view! {
                             <section class="page">

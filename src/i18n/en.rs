@@ -367,7 +367,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         generate_title: "Add slots",
         group_hint: "For example: 2nde B, BTS 1.",
         group_label: "Class or group",
-        invite_code_hint: "Optional. Letters, digits and dashes, at least 4 characters.",
+        invite_code_hint: "Optional. Letters, digits and dashes, at least 8 characters. \
+                           One is suggested.",
         invite_code_label: "Invite code",
         keep_link: "Keep this page's address: it lets you change slot or cancel.",
         last_day_label: "Last day",
@@ -741,6 +742,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     },
     errors: Errors {
         title: "Something went wrong",
+        retry_in,
         message: |key| match key {
             "not_found" => "Not found.",
             "unauthorized" => "Please sign in.",
@@ -809,7 +811,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "hours_overlap" => "These hours overlap existing hours on that day.",
             "date_invalid" => "This date is not valid.",
             "date_order" => "This date must come after the first one.",
-            "invite_code_format" => "The code: 4 to 40 letters, digits or dashes.",
+            "invite_code_format" => "The code: 8 to 40 letters, digits or dashes.",
+            "invite_code_too_short" => {
+                "The code needs at least 8 letters or digits (dashes not counted): a short code \
+                 can be guessed."
+            }
             "max_garments_invalid" => "Choose a number between 1 and 20.",
             "weekdays_required" => "Tick at least one day of the week.",
             "time_invalid" => "This time is not valid (example: 09:00).",
@@ -910,3 +916,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
     },
 };
+
+/// "Too many attempts. Try again in 2 minutes." (minutes rounded up).
+fn retry_in(secs: u64) -> String {
+    let wait = match secs {
+        0 | 1 => "1 second".to_owned(),
+        2..=59 => format!("{secs} seconds"),
+        _ => match secs.div_ceil(60) {
+            1 => "1 minute".to_owned(),
+            minutes => format!("{minutes} minutes"),
+        },
+    };
+    format!("Too many attempts. Try again in {wait}.")
+}

@@ -361,7 +361,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         generate_title: "Ajouter des créneaux",
         group_hint: "Par exemple : 2nde B, BTS 1.",
         group_label: "Classe ou groupe",
-        invite_code_hint: "Facultatif. Lettres, chiffres et tirets, 4 caractères au moins.",
+        invite_code_hint: "Facultatif. Lettres, chiffres et tirets, 8 caractères au moins. \
+                           Un code est proposé.",
         invite_code_label: "Code d'invitation",
         keep_link: "Gardez l'adresse de cette page : elle permet de changer de créneau ou d'annuler.",
         last_day_label: "Dernier jour",
@@ -737,6 +738,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     },
     errors: Errors {
         title: "Un problème est survenu",
+        retry_in,
         message: |key| match key {
             "not_found" => "Introuvable.",
             "unauthorized" => "Veuillez vous connecter.",
@@ -812,7 +814,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "hours_overlap" => "Cet horaire chevauche un horaire existant ce jour-là.",
             "date_invalid" => "Cette date n'est pas valide.",
             "date_order" => "Cette date doit venir après la première.",
-            "invite_code_format" => "Le code : 4 à 40 lettres, chiffres ou tirets.",
+            "invite_code_format" => "Le code : 8 à 40 lettres, chiffres ou tirets.",
+            "invite_code_too_short" => {
+                "Le code doit faire au moins 8 lettres ou chiffres (sans compter les tirets) : \
+                 un code court se devine."
+            }
             "max_garments_invalid" => "Choisissez un nombre entre 1 et 20.",
             "weekdays_required" => "Cochez au moins un jour de la semaine.",
             "time_invalid" => "Cette heure n'est pas valide (exemple : 09:00).",
@@ -925,3 +931,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
     },
 };
+
+/// "Trop d'essais. Réessayez dans 2 minutes." (minutes rounded up: never promise too soon).
+fn retry_in(secs: u64) -> String {
+    let wait = match secs {
+        0 | 1 => "1 seconde".to_owned(),
+        2..=59 => format!("{secs} secondes"),
+        _ => match secs.div_ceil(60) {
+            1 => "1 minute".to_owned(),
+            minutes => format!("{minutes} minutes"),
+        },
+    };
+    format!("Trop d'essais. Réessayez dans {wait}.")
+}

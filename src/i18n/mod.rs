@@ -452,6 +452,20 @@ pub struct Errors {
     pub title: &'static str,
     /// The message shown to a person for an error or field message key.
     pub message: fn(&str) -> &'static str,
+    /// "Too many attempts", with how long to wait (seconds, said in seconds or minutes).
+    pub retry_in: fn(u64) -> String,
+}
+
+impl Errors {
+    /// The sentence for an error as a whole: its message, or how long to wait before retrying.
+    pub fn sentence(&self, error: &crate::error::AppError) -> String {
+        match error {
+            crate::error::AppError::RateLimited { retry_after_secs } => {
+                (self.retry_in)(*retry_after_secs)
+            }
+            _ => (self.message)(error.key()).to_owned(),
+        }
+    }
 }
 
 /// Lunch: menus, takeaway pre-orders, the kitchen (src/lunch/).
@@ -688,6 +702,31 @@ mod tests {
     }
 
     #[test]
+    fn a_wait_is_said_in_seconds_then_whole_minutes() {
+        let fr = &Locale::Fr.texts().errors;
+        let wait = |secs| (fr.retry_in)(secs);
+        assert_eq!(wait(1), "Trop d'essais. Réessayez dans 1 seconde.");
+        assert_eq!(wait(45), "Trop d'essais. Réessayez dans 45 secondes.");
+        assert_eq!(wait(60), "Trop d'essais. Réessayez dans 1 minute.");
+        assert_eq!(wait(61), "Trop d'essais. Réessayez dans 2 minutes.");
+        assert_eq!(wait(900), "Trop d'essais. Réessayez dans 15 minutes.");
+        assert_eq!(
+            fr.sentence(&crate::error::AppError::RateLimited {
+                retry_after_secs: 120
+            }),
+            "Trop d'essais. Réessayez dans 2 minutes."
+        );
+        assert_eq!(
+            fr.sentence(&crate::error::AppError::NotFound),
+            "Introuvable."
+        );
+        assert_eq!(
+            (Locale::En.texts().errors.retry_in)(30),
+            "Too many attempts. Try again in 30 seconds."
+        );
+    }
+
+    #[test]
     fn every_error_key_has_a_message_in_both_languages() {
         for key in [
             "not_found",
@@ -756,6 +795,7 @@ mod tests {
             "no_slots",
             "capacity_below_booked",
             "invite_code_wrong",
+            "invite_code_too_short",
             "campaign_not_open",
             "campaign_closed",
             "garments_over_max",

@@ -100,6 +100,24 @@ impl Db {
         sqlx::migrate!().run(&self.writer).await
     }
 
+    /// The server's signing key (`server_secret`), made at the first start. `INSERT OR IGNORE`:
+    /// two processes starting together on one file end up with the same key.
+    pub async fn server_secret(&self) -> Result<[u8; 32], sqlx::Error> {
+        sqlx::query(
+            "INSERT OR IGNORE INTO server_secret (id, secret, created_at) VALUES (1, ?, ?)",
+        )
+        .bind(&super::signing::new_key()[..])
+        .bind(super::now())
+        .execute(&self.writer)
+        .await?;
+        let secret: Vec<u8> = sqlx::query_scalar("SELECT secret FROM server_secret WHERE id = 1")
+            .fetch_one(&self.writer)
+            .await?;
+        secret
+            .try_into()
+            .map_err(|_| sqlx::Error::Protocol("server_secret is not 32 bytes".into()))
+    }
+
     /// A write transaction that takes the write lock up front: a deferred read-then-write
     /// transaction would fail with SQLITE_BUSY instead of waiting its turn.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {

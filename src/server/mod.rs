@@ -15,6 +15,7 @@ pub mod router;
 pub mod security;
 pub mod serve;
 pub mod shell;
+pub mod signing;
 pub mod state;
 
 pub use state::{AppState, state};
@@ -37,6 +38,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
     if config.demo {
         demo::seed(&db).await?;
     }
+    let signer = signing::Signer::new(db.server_secret().await?);
     let exe_dir = std::env::current_exe()?.parent().map(ToOwned::to_owned);
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("coop-manau")
@@ -54,6 +56,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         config: Arc::new(config),
         assets: Arc::new(assets),
         limits: Arc::new(rate_limit::Limits::default()),
+        signer: Arc::new(signer),
         service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
         // Short: the cut-off passes and services start without any write to forget it.
         lunch_menus: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),

@@ -30,6 +30,12 @@ pub fn redirect(path: &str) {
     leptos_axum::redirect(path);
 }
 
+/// The value of cookie `name` in the request, if any.
+pub fn cookie(name: &str) -> Option<String> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| super::request::cookie(&parts.headers, name))
+}
+
 /// The address the request came from.
 pub fn client_ip() -> String {
     let trust_proxy = super::state().is_ok_and(|state| state.config.trust_proxy);

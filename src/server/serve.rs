@@ -75,7 +75,7 @@ pub fn raise_file_limit() -> u64 {
             }
         }
     }
-    limit.rlim_cur as u64
+    limit.rlim_cur
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the requests in flight

@@ -18,6 +18,8 @@ pub struct Shared {
     pub config: Arc<Config>,
     pub assets: Arc<Assets>,
     pub limits: Arc<Limits>,
+    /// Signs shared campaign links and known-device cookies (src/server/signing.rs).
+    pub signer: Arc<super::signing::Signer>,
     /// The home page's opening hours (changed only by staff, rarely).
     pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
     /// The coming lunch menus (src/lunch/service.rs `public_menus`), also on the home page.

@@ -26,8 +26,8 @@ pub fn respond_with_status(status: u16) {
 }
 
 /// The sentence shown to a person for an error, in their language.
-pub fn error_text(error: &AppError) -> &'static str {
-    (use_texts().errors.message)(error.key())
+pub fn error_text(error: &AppError) -> String {
+    use_texts().errors.sentence(error)
 }
 
 /// An error said in words, announced to screen readers: the general sentence, then what is wrong

@@ -179,8 +179,32 @@ async fn unknown_email_and_wrong_password_answer_identically() {
     );
 }
 
+/// Asserts a 429 with a `Retry-After` and the French sentence saying how long to wait.
+pub(crate) async fn assert_slowed(response: reqwest::Response) {
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let secs: u64 = response.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=900).contains(&secs), "{secs}");
+    let error = response.json::<AppError>().await.unwrap();
+    assert_eq!(
+        error,
+        AppError::RateLimited {
+            retry_after_secs: secs
+        }
+    );
+    let sentence = coop_manau::i18n::Locale::Fr.texts().errors.sentence(&error);
+    assert!(
+        sentence.starts_with("Trop d'essais. Réessayez dans ")
+            && (sentence.contains("seconde") || sentence.contains("minute")),
+        "{sentence}"
+    );
+}
+
 #[tokio::test]
-async fn brute_force_gets_429_per_account_then_per_address() {
+async fn wrong_passwords_slow_the_next_attempts_per_account_then_per_address() {
     let app = spawn_app().await;
     app.person(
         Role::Staff,
@@ -189,6 +213,7 @@ async fn brute_force_gets_429_per_account_then_per_address() {
         Some(PASSWORD),
     )
     .await;
+    // A few typos are free; then each further failure makes the next attempt wait.
     for _ in 0..5 {
         assert_eq!(
             sign_in(&app, "claire@test.example", "mauvais essai", None)
@@ -197,29 +222,25 @@ async fn brute_force_gets_429_per_account_then_per_address() {
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
-    let blocked = sign_in(&app, "claire@test.example", PASSWORD, None).await;
-    assert_eq!(
-        blocked.status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "even the right password waits"
-    );
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        statuses.push(
+            sign_in(&app, "claire@test.example", "mauvais essai", None)
+                .await
+                .status(),
+        );
+    }
     assert!(
-        blocked.headers()[header::RETRY_AFTER]
-            .to_str()
-            .unwrap()
-            .parse::<u64>()
-            .unwrap()
-            > 0
+        statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
     );
-    assert!(matches!(
-        blocked.json::<AppError>().await.unwrap(),
-        AppError::RateLimited { .. }
-    ));
+    // From this address, without a known-device cookie, even the right password waits its turn.
+    assert_slowed(sign_in(&app, "claire@test.example", PASSWORD, None).await).await;
     assert!(no_session_was_started(&app).await);
 
-    // Other accounts from the same address, until the address's own limit.
+    // Other accounts from the same address, until the address's own (generous) threshold.
     let mut statuses = Vec::new();
-    for i in 0..30 {
+    for i in 0..40 {
         statuses.push(
             sign_in(
                 &app,
@@ -232,10 +253,160 @@ async fn brute_force_gets_429_per_account_then_per_address() {
         );
     }
     assert!(
+        statuses[..20]
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    assert!(
         statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
         "{statuses:?}"
     );
     assert!(!statuses.iter().any(|s| s.is_server_error()));
+}
+
+fn device_cookie(response: &reqwest::Response) -> String {
+    let set_cookie = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("coop_appareil="))
+        .expect("a known-device cookie");
+    assert!(
+        set_cookie.contains("HttpOnly")
+            && set_cookie.contains("SameSite=Lax")
+            && set_cookie.contains("Path=/")
+            && set_cookie.contains("Max-Age=31536000"),
+        "{set_cookie}"
+    );
+    assert!(!set_cookie.contains("Secure"), "served over http here");
+    cookie_pair(&set_cookie)
+}
+
+async fn sign_in_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    login: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app.post_form_with(
+        client,
+        "/api/sign_in",
+        &[("login", login), ("password", password)],
+    );
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_attacker_hammering_the_admins_email_does_not_keep_her_out() {
+    let app = spawn_app().await;
+    let admin = "direction@test.example";
+    let nadia = app
+        .person(Role::Admin, "Nadia", Some(admin), Some(PASSWORD))
+        .await;
+    app.person(
+        Role::Staff,
+        "Claire",
+        Some("claire@test.example"),
+        Some(PASSWORD),
+    )
+    .await;
+    // Nadia signed in once from her own browser, on the coop's address; so did Claire on hers.
+    let first = sign_in(&app, admin, PASSWORD, None).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let nadias_device = device_cookie(&first);
+    let claires_device = device_cookie(&sign_in(&app, "claire@test.example", PASSWORD, None).await);
+
+    // 200 wrong passwords for her e-mail, from the same address: a few are tried, then the
+    // attacker waits longer and longer.
+    let mut statuses = Vec::new();
+    for i in 0..200 {
+        statuses.push(
+            sign_in(&app, admin, &format!("essai numéro {i}"), None)
+                .await
+                .status(),
+        );
+    }
+    let tried = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    assert!((5..=10).contains(&tried), "{tried} passwords tried");
+    assert!(
+        statuses[10..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    assert_slowed(sign_in(&app, admin, "encore un", None).await).await;
+
+    // Her browser, same address: she is in at once.
+    let response = sign_in(&app, admin, PASSWORD, Some(&nadias_device)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::LOCATION], "/equipe");
+    let session = cookie_pair(&session_cookie(&response));
+    assert_eq!(app.whoami(&session).await.map(|u| u.id), Some(nadia));
+    // Her typo on her own browser is a typo, not a wait.
+    assert_eq!(
+        sign_in(&app, admin, "faute de frappe", Some(&nadias_device))
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    // Another address, another browser without the cookie: in too.
+    let elsewhere = app.client_from("127.0.0.2");
+    let response = sign_in_from(&app, &elsewhere, admin, PASSWORD, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    // The attacker cannot borrow the cookie's power: a forged one, a tampered one, or another
+    // account's real one leave him waiting, even with the right password.
+    let forged = format!(
+        "coop_appareil={nadia}.99999999999.AAAAAAAAAAAAAAAA.{}",
+        "A".repeat(43)
+    );
+    let (name, value) = nadias_device.split_once('=').unwrap();
+    let (_, signature) = value.rsplit_once('.').unwrap();
+    let tampered = format!("{name}={}.99999999999.x.{signature}", nadia);
+    for cookie in [forged, tampered, claires_device] {
+        assert_slowed(sign_in(&app, admin, PASSWORD, Some(&cookie)).await).await;
+    }
+}
+
+#[tokio::test]
+async fn strong_evidence_from_several_addresses_slows_the_account_but_not_a_known_browser() {
+    let app = spawn_app().await;
+    let admin = "direction@test.example";
+    app.person(Role::Admin, "Nadia", Some(admin), Some(PASSWORD))
+        .await;
+    let device = device_cookie(&sign_in(&app, admin, PASSWORD, None).await);
+    // Ten addresses, six wrong passwords each (each address is slowed after a few): past 50
+    // failures of the account from everywhere, attempts without the cookie wait.
+    let mut statuses = Vec::new();
+    for n in 10..20 {
+        let client = app.client_from(&format!("127.0.0.{n}"));
+        for i in 0..6 {
+            let response = sign_in_from(&app, &client, admin, &format!("essai {i}"), None).await;
+            statuses.push(response.status());
+        }
+    }
+    assert!(
+        statuses[..50]
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[50], StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(statuses[51..], [StatusCode::TOO_MANY_REQUESTS; 9]);
+    // A fresh address without the cookie now waits; her known browser does not.
+    let fresh = app.client_from("127.0.0.30");
+    assert_slowed(sign_in_from(&app, &fresh, admin, PASSWORD, None).await).await;
+    let response = sign_in_from(&app, &fresh, admin, PASSWORD, Some(&device)).await;
+    assert_eq!(response.status(), StatusCode::OK);
 }
 
 async fn no_session_was_started(app: &TestApp) -> bool {
@@ -312,6 +483,59 @@ async fn an_invitation_signs_in_once_and_get_consumes_nothing() {
     assert_eq!(
         app.get(&format!("/invitation/{token}")).await.status(),
         StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn unknown_cards_are_slowed_per_address_but_a_real_card_still_works() {
+    let app = spawn_app().await;
+    let staff = app
+        .person(Role::Staff, "Claire", Some("c@test.example"), None)
+        .await;
+    let participant = app.person(Role::Participant, "Aïcha", None, None).await;
+    let token: String = app
+        .post_as(
+            "/api/issue_invitation",
+            &[("id", &participant.to_string())],
+            &app.session_for(staff).await,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let preview = |token: String| {
+        app.client
+            .get(app.url("/api/get_invitation"))
+            .query(&[("token", token)])
+            .send()
+    };
+    let mut statuses = Vec::new();
+    for i in 0..30 {
+        statuses.push(preview(format!("{i:0>43}")).await.unwrap().status());
+    }
+    assert!(statuses[..20].iter().all(|s| *s == StatusCode::NOT_FOUND));
+    assert!(
+        statuses[20..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    assert_slowed(preview("z".repeat(43)).await.unwrap()).await;
+    // The group's real cards, from the same address, are not refused because of those.
+    assert_eq!(
+        preview(token.clone()).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let claimed = app
+        .post_form("/api/claim_invitation", &[("token", &token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(claimed.status(), StatusCode::OK);
+    assert_eq!(
+        app.whoami(&cookie_pair(&session_cookie(&claimed)))
+            .await
+            .map(|u| u.id),
+        Some(participant)
     );
 }
 

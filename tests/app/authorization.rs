@@ -1018,7 +1018,10 @@ async fn campaign_world(state: &coop_manau::server::AppState) -> Campaign {
         "192.0.2.1",
         campaigns::BookingRequest {
             slug: "lycee-hotelier",
-            code: Some("OURLETS-LHIL"),
+            pass: campaigns::Pass {
+                code: Some("OURLETS-LHIL"),
+                key: None,
+            },
             slot_id: &slots[0].id.to_string(),
             name: "Inès",
             group_name: "2nde B",

@@ -80,6 +80,8 @@ pub(crate) async fn campaign(
 pub(crate) struct Booking<'a> {
     slug: &'a str,
     code: &'a str,
+    /// The shared link's key (`?cle=`), carried by the form like the code.
+    cle: String,
     slot: i64,
     contact: String,
     garments: &'a str,
@@ -91,6 +93,7 @@ impl<'a> Booking<'a> {
         Booking {
             slug,
             code,
+            cle: String::new(),
             slot,
             contact: format!("eleve{n}@lycee.example"),
             garments: "2",
@@ -106,6 +109,7 @@ pub(crate) async fn book(app: &TestApp, b: &Booking<'_>) -> reqwest::Response {
         &[
             ("campaign", b.slug),
             ("code", b.code),
+            ("cle", &b.cle),
             ("slot_id", &slot),
             ("name", "Inès Martin"),
             ("group_name", "2nde B"),
@@ -334,8 +338,8 @@ async fn a_move_never_loses_the_old_place() {
 async fn bad_input_gets_a_french_message_and_writes_nothing() {
     let app = spawn_app().await;
     let actor = staff(&app).await;
-    let (id, slug, slots) = campaign(&app, &actor, "Refus", "CODE-42", 1).await;
-    outcome(book(&app, &Booking::new(&slug, "CODE-42", slots[0], 1)).await).await;
+    let (id, slug, slots) = campaign(&app, &actor, "Refus", "CODE-4242", 1).await;
+    outcome(book(&app, &Booking::new(&slug, "CODE-4242", slots[0], 1)).await).await;
 
     let closed_slot = slots[3];
     service::update_slot(&app.state, &actor, closed_slot, 1, true)
@@ -356,7 +360,7 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
         (
             Booking {
                 garments: "4",
-                ..Booking::new(&slug, "CODE-42", slots[1], 2)
+                ..Booking::new(&slug, "CODE-4242", slots[1], 2)
             },
             StatusCode::UNPROCESSABLE_ENTITY,
             "garments_over_max",
@@ -364,26 +368,26 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
         (
             Booking {
                 contact: "06 12".into(),
-                ..Booking::new(&slug, "CODE-42", slots[1], 2)
+                ..Booking::new(&slug, "CODE-4242", slots[1], 2)
             },
             StatusCode::UNPROCESSABLE_ENTITY,
             "contact_invalid",
         ),
         // The same contact as the first booking.
         (
-            Booking::new(&slug, "CODE-42", slots[1], 1),
+            Booking::new(&slug, "CODE-4242", slots[1], 1),
             StatusCode::UNPROCESSABLE_ENTITY,
             "booking_exists",
         ),
         (
-            Booking::new(&slug, "CODE-42", closed_slot, 2),
+            Booking::new(&slug, "CODE-4242", closed_slot, 2),
             StatusCode::CONFLICT,
             "slot_closed",
         ),
         (
             Booking {
                 key: "short".into(),
-                ..Booking::new(&slug, "CODE-42", slots[1], 2)
+                ..Booking::new(&slug, "CODE-4242", slots[1], 2)
             },
             StatusCode::BAD_REQUEST,
             "",
@@ -409,7 +413,7 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
         .unwrap();
     app.state.open_campaigns.invalidate();
     let writes = app.writes().await;
-    let response = book(&app, &Booking::new(&slug, "CODE-42", slots[1], 3)).await;
+    let response = book(&app, &Booking::new(&slug, "CODE-4242", slots[1], 3)).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert!(response.text().await.unwrap().contains("campaign_not_open"));
     assert_eq!(app.writes().await, writes);
@@ -424,7 +428,7 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
         .await
         .unwrap();
     let writes = app.writes().await;
-    let response = book(&app, &Booking::new(&slug, "CODE-42", slots[1], 3)).await;
+    let response = book(&app, &Booking::new(&slug, "CODE-4242", slots[1], 3)).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert!(response.text().await.unwrap().contains("campaign_closed"));
     assert_eq!(app.writes().await, writes);
@@ -440,32 +444,92 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
     );
 }
 
+async fn campaign_page(app: &TestApp, slug: &str, pass: (&str, &str)) -> reqwest::Response {
+    app.client
+        .get(app.url("/api/get_campaign_page"))
+        .query(&[("slug", slug), pass])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The key of the shared link staff see on the campaign's page.
+async fn share_key(app: &TestApp, id: i64) -> String {
+    let link = service::campaign_detail(&app.state, id)
+        .await
+        .unwrap()
+        .share_link;
+    link.split_once("?cle=")
+        .expect("a signed link")
+        .1
+        .to_owned()
+}
+
 #[tokio::test]
-async fn wrong_invite_codes_are_rate_limited_and_then_even_the_right_one_waits() {
+async fn wrong_invite_codes_are_slowed_but_the_right_one_goes_through() {
     let app = spawn_app().await;
     let actor = staff(&app).await;
-    let (_, slug, _) = campaign(&app, &actor, "Codes", "BON-CODE", 1).await;
-    let page = |code: &str| {
-        app.client
-            .get(app.url("/api/get_campaign_page"))
-            .query(&[("slug", slug.as_str()), ("code", code)])
-            .send()
-    };
-    assert_eq!(page("bon-code").await.unwrap().status(), StatusCode::OK);
+    let (_, slug, _) = campaign(&app, &actor, "Codes", "BON-CODE-42", 1).await;
+    let page = |code: &'static str| campaign_page(&app, &slug, ("code", code));
+    // Case, spaces and dashes do not matter.
+    for code in ["bon-code-42", "BONCODE42", "bon code 42", " Bon-Code-42 "] {
+        assert_eq!(page(code).await.status(), StatusCode::OK, "{code}");
+    }
     let mut statuses = Vec::new();
-    for _ in 0..21 {
-        statuses.push(page("MAUVAIS").await.unwrap().status());
+    for _ in 0..30 {
+        statuses.push(page("MAUVAIS-CODE").await.status());
     }
     assert!(
-        statuses[..20]
+        statuses[..10]
             .iter()
             .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY)
     );
-    assert_eq!(statuses[20], StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(
-        page("BON-CODE").await.unwrap().status(),
-        StatusCode::TOO_MANY_REQUESTS
+    assert!(
+        statuses[11..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
     );
+    crate::accounts::assert_slowed(page("MAUVAIS-CODE").await).await;
+    // The right code is not refused because of them.
+    assert_eq!(page("BON-CODE-42").await.status(), StatusCode::OK);
+    // The same from the code page.
+    let found = app
+        .post_form("/api/find_campaign_by_code", &[("code", "bon code 42")])
+        .send()
+        .await
+        .unwrap();
+    assert!(found.status().is_success() || found.status().is_redirection());
+    assert_eq!(
+        found.headers()["location"],
+        format!("/ourlets/{slug}?code=BON-CODE-42").as_str()
+    );
+    crate::accounts::assert_slowed(
+        app.post_form("/api/find_campaign_by_code", &[("code", "PAS-LE-BON")])
+            .header("accept", "application/json")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    // The page a person sees: 429 and how long to wait, in French.
+    let html = app.get(&format!("/ourlets/{slug}?code=FAUX-CODE")).await;
+    assert_eq!(html.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(html.text().await.unwrap().contains("Réessayez dans"));
+    // Another address is not slowed by this one.
+    let other = app.client_from("127.0.0.2");
+    let response = other
+        .get(app.url("/api/get_campaign_page"))
+        .query(&[("slug", slug.as_str()), ("code", "MAUVAIS-CODE")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Strong evidence (hundreds of wrong codes from one address): then even the right code
+    // waits, so guessing stays hopeless.
+    for _ in 0..300 {
+        let _ = app.state.limits.campaign_code_strong.fail("127.0.0.1");
+    }
+    crate::accounts::assert_slowed(page("BON-CODE-42").await).await;
     // The code page and the HTML page without the code.
     let html = app
         .get(&format!("/ourlets/{slug}"))
@@ -474,6 +538,193 @@ async fn wrong_invite_codes_are_rate_limited_and_then_even_the_right_one_waits()
         .await
         .unwrap();
     assert!(html.contains("Code d'invitation"));
+}
+
+#[tokio::test]
+async fn the_shared_link_is_signed_never_counted_and_revoked_by_a_new_code() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (id, slug, slots) = campaign(&app, &actor, "Lien", "LIEN-2027-A", 3).await;
+    let key = share_key(&app, id).await;
+    // Staff see the signed link on the campaign's page, not the code.
+    let cookie = app.session_for(actor.id).await;
+    let html = app
+        .client
+        .get(app.url(&format!("/equipe/ourlets/{id}")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!("/ourlets/{slug}?cle={key}")));
+    assert!(!html.contains("?code="));
+    // Opened many times: never counted.
+    for _ in 0..50 {
+        assert_eq!(
+            campaign_page(&app, &slug, ("cle", &key)).await.status(),
+            StatusCode::OK
+        );
+    }
+    assert_eq!(app.state.limits.campaign_code_ip.failures("127.0.0.1"), 0);
+    // The HTML page carries the key into its day links and the booking form.
+    let html = app
+        .get(&format!("/ourlets/{slug}?cle={key}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&format!("?cle={key}&amp;jour=")),
+        "day links keep the key"
+    );
+    let html = app
+        .get(&format!(
+            "/ourlets/{slug}?cle={key}&jour={}",
+            day_of_slot(&app, slots[0]).await
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!(r#"name="cle" value="{key}""#)));
+    // A booking with the key alone.
+    let booked = book(
+        &app,
+        &Booking {
+            cle: key.clone(),
+            ..Booking::new(&slug, "", slots[0], 1)
+        },
+    )
+    .await;
+    assert!(matches!(
+        outcome(booked).await,
+        BookingOutcome::Booked { .. }
+    ));
+    // A tampered key is refused like a wrong code, and counted like one.
+    let mut tampered = key.clone().into_bytes();
+    tampered[10] = if tampered[10] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(tampered).unwrap();
+    let response = campaign_page(&app, &slug, ("cle", &tampered)).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("invite_code_wrong"));
+    let refused = book(
+        &app,
+        &Booking {
+            cle: tampered,
+            ..Booking::new(&slug, "", slots[0], 2)
+        },
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.state.limits.campaign_code_ip.failures("127.0.0.1"), 2);
+    // Even past strong evidence from this address, the real link works.
+    for _ in 0..400 {
+        let _ = app.state.limits.campaign_code_strong.fail("127.0.0.1");
+    }
+    assert_eq!(
+        campaign_page(&app, &slug, ("cle", &key)).await.status(),
+        StatusCode::OK
+    );
+    // A new code revokes the links given out before.
+    sqlx::query("UPDATE campaign SET invite_code = 'NOUVEAU-CODE-9' WHERE id = ?")
+        .bind(id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    app.state.open_campaigns.invalidate();
+    let other = app.client_from("127.0.0.2");
+    let response = other
+        .get(app.url("/api/get_campaign_page"))
+        .query(&[("slug", slug.as_str()), ("cle", key.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_ne!(share_key(&app, id).await, key);
+}
+
+async fn day_of_slot(app: &TestApp, slot: i64) -> String {
+    let (_, slot) = campaign_repo::find_slot(&app.state.db.reader, slot)
+        .await
+        .unwrap()
+        .unwrap();
+    coop_manau::campaigns::day_of(slot.starts_at)
+}
+
+#[tokio::test]
+async fn a_class_of_35_on_one_address_with_typos_and_a_prankster_all_book() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (id, slug, slots) = campaign(&app, &actor, "Classe", "K7QM-3XTP", 5).await;
+    let key = share_key(&app, id).await;
+    // Everyone is on the school's Wi-Fi: one address.
+    let mut wrong_codes = 0;
+    for student in 0..35usize {
+        // The prankster types about three wrong codes between two students (100 in all).
+        let tries = if student < 30 { 3 } else { 2 };
+        for t in 0..tries {
+            let guess = format!("FAUX-{student:02}{t}");
+            let status = campaign_page(&app, &slug, ("code", &guess)).await.status();
+            assert!(
+                [
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    StatusCode::TOO_MANY_REQUESTS
+                ]
+                .contains(&status),
+                "{status}"
+            );
+            wrong_codes += 1;
+        }
+        // A few students mistype first, then type it right.
+        if [4, 17, 29].contains(&student) {
+            let status = campaign_page(&app, &slug, ("code", "K7QM-3XPT"))
+                .await
+                .status();
+            assert!(
+                [
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    StatusCode::TOO_MANY_REQUESTS
+                ]
+                .contains(&status),
+                "{status}"
+            );
+        }
+        // Half the class opens the shared link, the others type the code their own way.
+        let (pass, code, cle) = match student % 4 {
+            0 | 1 => (("cle", key.as_str()), "", key.clone()),
+            2 => (("code", "k7qm3xtp"), "k7qm3xtp", String::new()),
+            _ => (("code", "K7QM 3XTP"), "K7QM 3XTP", String::new()),
+        };
+        assert_eq!(
+            campaign_page(&app, &slug, pass).await.status(),
+            StatusCode::OK,
+            "student {student}"
+        );
+        let slot = slots[student % slots.len()];
+        let booking = Booking {
+            cle,
+            ..Booking::new(&slug, code, slot, student)
+        };
+        assert!(
+            matches!(
+                outcome(book(&app, &booking).await).await,
+                BookingOutcome::Booked { .. }
+            ),
+            "student {student}"
+        );
+    }
+    assert_eq!(wrong_codes, 100);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM campaign_booking WHERE campaign_id = {id} AND status = 'confirmed'"
+        ))
+        .await,
+        35
+    );
+    // The prankster ends up slowed, told in French how long to wait.
+    crate::accounts::assert_slowed(campaign_page(&app, &slug, ("code", "FAUX-FIN")).await).await;
 }
 
 #[tokio::test]
@@ -694,6 +945,58 @@ async fn staff_create_a_campaign_and_generate_its_slots_through_forms() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().await.unwrap().contains("date_order"));
     assert_eq!(app.writes().await, writes);
+    // A short code can be guessed: refused with its own message.
+    let response = app
+        .post_as(
+            "/api/create_campaign",
+            &[
+                ("title", "Court"),
+                ("partner_id", ""),
+                ("description", ""),
+                ("place", "Atelier"),
+                ("opens_at", &opens),
+                ("closes_at", &closes),
+                ("invite_code", "ABC-1234"),
+                ("max_garments", "2"),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("invite_code_too_short")
+    );
+    assert_eq!(app.writes().await, writes);
+    // The creation form proposes a code the app made: 8 unambiguous symbols, two groups.
+    let html = app
+        .client
+        .get(app.url("/equipe/ourlets"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let proposed = html
+        .split(r#"name="invite_code""#)
+        .nth(1)
+        .and_then(|rest| rest.split(r#"value=""#).nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("a proposed code")
+        .to_owned();
+    assert_eq!(proposed.len(), 9, "{proposed}");
+    assert_eq!(&proposed[4..5], "-");
+    assert!(
+        proposed
+            .bytes()
+            .filter(|b| *b != b'-')
+            .all(|b| coop_manau::campaigns::INVITE_ALPHABET.contains(&b))
+    );
     // The staff pages render.
     for path in [
         "/equipe/ourlets".to_owned(),

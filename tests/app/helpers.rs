@@ -132,7 +132,27 @@ impl TestApp {
 
     /// A form post as a browser on this site sends it.
     pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::RequestBuilder {
-        self.client
+        self.post_form_with(&self.client, path, form)
+    }
+
+    /// A client whose requests come from another loopback address (`127.0.0.2`…): another
+    /// visitor as per-address limits see it.
+    pub fn client_from(&self, ip: &str) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an address"))
+            .build()
+            .expect("client")
+    }
+
+    /// [`TestApp::post_form`] through `client`.
+    pub fn post_form_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::RequestBuilder {
+        client
             .post(self.url(path))
             .header("sec-fetch-site", "same-origin")
             .header("origin", &self.address)
