@@ -8,7 +8,7 @@ use axum::{
     http::{StatusCode, header},
     middleware::{from_fn, from_fn_with_state},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{MethodRouter, get},
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -20,33 +20,13 @@ pub fn router(state: AppState) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    Router::new()
+    let mut router = Router::new()
         .route("/healthz", get(healthz))
-        .route("/sw.js", get(service_worker))
-        .route(
-            "/equipe/retouches/photo/{item_id}",
-            get(crate::alterations::photo::serve),
-        )
-        .route(
-            "/ourlets/reservation/{token}/agenda.ics",
-            get(crate::campaigns::export::calendar_file),
-        )
-        .route(
-            "/equipe/ourlets/{id}/jour/{day}/export.csv",
-            get(crate::campaigns::export::day_sheet_csv),
-        )
-        .route(
-            "/cuisine/{id}/commandes.csv",
-            get(crate::lunch::download::kitchen_csv),
-        )
-        .route(
-            "/agenda/{token}/planning.ics",
-            get(crate::planning::download::calendar_feed),
-        )
-        .route(
-            "/equipe/planning/heures/{month}/export.csv",
-            get(crate::planning::download::hours_csv),
-        )
+        .route("/sw.js", get(service_worker));
+    for (path, handler) in file_routes() {
+        router = router.route(path, handler);
+    }
+    router
         // Also registers every server function under /api (leptos_axum does it).
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
@@ -82,6 +62,38 @@ pub fn router(state: AppState) -> Router {
                 ),
         )
         .with_state(state)
+}
+
+/// The routes that answer a file (a photo, a CSV, a calendar) rather than a page or a server
+/// function's JSON. Listed once, so the authorization matrix (tests/app/authorization.rs) can
+/// check that each has its row.
+pub fn file_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        (
+            "/equipe/retouches/photo/{item_id}",
+            get(crate::alterations::photo::serve),
+        ),
+        (
+            "/ourlets/reservation/{token}/agenda.ics",
+            get(crate::campaigns::export::calendar_file),
+        ),
+        (
+            "/equipe/ourlets/{id}/jour/{day}/export.csv",
+            get(crate::campaigns::export::day_sheet_csv),
+        ),
+        (
+            "/cuisine/{id}/commandes.csv",
+            get(crate::lunch::download::kitchen_csv),
+        ),
+        (
+            "/agenda/{token}/planning.ics",
+            get(crate::planning::download::calendar_feed),
+        ),
+        (
+            "/equipe/planning/heures/{month}/export.csv",
+            get(crate::planning::download::hours_csv),
+        ),
+    ]
 }
 
 /// Paths may carry secrets (invitation and private links): those segments are not logged.

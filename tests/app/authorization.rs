@@ -1124,3 +1124,100 @@ async fn every_server_function_answers_each_caller_as_the_table_says() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A file route (photo, CSV, calendar), with its parameters filled in from the world.
+struct FileRow {
+    pattern: &'static str,
+    url: fn(&World) -> String,
+    expect: [u16; 5],
+}
+
+fn file_rows() -> Vec<FileRow> {
+    vec![
+        // No photo in the world: staff are let through to a 404, everybody else stops before.
+        FileRow {
+            pattern: "/equipe/retouches/photo/{item_id}",
+            url: |_| "/equipe/retouches/photo/999999".into(),
+            expect: [401, 403, 403, 404, 404],
+        },
+        // Private links: the token is the key, whoever holds it.
+        FileRow {
+            pattern: "/ourlets/reservation/{token}/agenda.ics",
+            url: |w| format!("/ourlets/reservation/{}/agenda.ics", w.campaign.token),
+            expect: PUBLIC,
+        },
+        FileRow {
+            pattern: "/agenda/{token}/planning.ics",
+            url: |w| format!("/agenda/{}/planning.ics", w.planning.feed_token),
+            expect: PUBLIC,
+        },
+        FileRow {
+            pattern: "/equipe/ourlets/{id}/jour/{day}/export.csv",
+            url: |w| {
+                format!(
+                    "/equipe/ourlets/{}/jour/{}/export.csv",
+                    w.campaign.id, w.campaign.day
+                )
+            },
+            expect: STAFF,
+        },
+        FileRow {
+            pattern: "/cuisine/{id}/commandes.csv",
+            url: |w| format!("/cuisine/{}/commandes.csv", w.lunch_service),
+            expect: KITCHEN,
+        },
+        FileRow {
+            pattern: "/equipe/planning/heures/{month}/export.csv",
+            url: |w| format!("/equipe/planning/heures/{}/export.csv", &w.lunch_day[..7]),
+            expect: STAFF,
+        },
+    ]
+}
+
+#[tokio::test]
+async fn every_file_route_answers_each_caller_as_the_table_says() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let rows = file_rows();
+    let registered: BTreeSet<&str> = coop_manau::server::router::file_routes()
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    let covered: BTreeSet<&str> = rows.iter().map(|row| row.pattern).collect();
+    assert_eq!(
+        registered, covered,
+        "every file route has its row, and only those"
+    );
+
+    let mut failures = Vec::new();
+    for row in &rows {
+        let url = (row.url)(&world);
+        for (caller, expected) in CALLERS.iter().zip(row.expect) {
+            let person = match caller {
+                Caller::Anonymous => None,
+                Caller::Participant => Some(world.participant),
+                Caller::OtherParticipant => Some(world.other_participant),
+                Caller::Staff => Some(world.staff),
+                Caller::Admin => Some(world.admin),
+            };
+            let mut request = app.client.get(app.url(&url));
+            if let Some(id) = person {
+                request = request.header("cookie", app.session_for(id).await);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            if status != expected {
+                failures.push(format!(
+                    "{url} as {caller:?}: {status}, expected {expected}"
+                ));
+            }
+            if response.status().is_client_error() {
+                let text = response.text().await.unwrap_or_default();
+                if text.is_empty() {
+                    failures.push(format!("{url} as {caller:?}: a refusal without words"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
