@@ -66,3 +66,4 @@ e2e:
 
 bench: tools build
 	@bash bench/run.sh
+	@bash bench/photo-bomb.sh
