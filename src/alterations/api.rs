@@ -48,7 +48,7 @@ pub async fn get_alteration_draft(choices: String) -> Result<RequestDraft, AppEr
 pub async fn submit_alteration_request(data: MultipartData) -> Result<String, AppError> {
     let state = state()?;
     let sent = Submission::read(data).await?;
-    let token = service::submit(&state, sent).await?;
+    let token = service::submit(&state, sent, response::client_key()).await?;
     response::redirect(&format!("/retouches/suivi/{token}?envoyee=1"));
     Ok(token)
 }
