@@ -195,7 +195,11 @@ async fn a_script_from_one_address_takes_a_quarter_of_a_campaign_and_the_public_
 
     // A small campaign: one address still books 40 (a class of 35 on its school's Wi-Fi).
     let (small, small_slug, small_slots) = one_day_campaign(&app, &actor, "Une classe", 25).await;
+    let mut writes = 0;
     for n in 0..41 {
+        if n == 40 {
+            writes = app.writes().await;
+        }
         let response = booking(
             &app,
             &small_slug,
@@ -214,6 +218,7 @@ async fn a_script_from_one_address_takes_a_quarter_of_a_campaign_and_the_public_
         };
         assert_eq!(response.status(), expected, "booking {n}");
     }
+    assert_eq!(app.writes().await, writes, "the refusal wrote nothing");
     assert_eq!(confirmed(&app, small).await, 40);
     let t = Locale::Fr.texts();
     assert!((t.errors.message)("address_share_campaign").contains("cette connexion"));
