@@ -13,7 +13,8 @@ DURATION=${BENCH_BOOKING_DURATION:-10s}
 work=$(mktemp -d)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-DATABASE_URL="sqlite://$work/bench.db" DEMO=true SITE_ADDR="127.0.0.1:$PORT" SITE_ROOT=target/site RUST_LOG=warn \
+# TRUST_PROXY: bench/booking.lua plays one address per booking through X-Forwarded-For.
+DATABASE_URL="sqlite://$work/bench.db" DEMO=true TRUST_PROXY=true SITE_ADDR="127.0.0.1:$PORT" SITE_ROOT=target/site RUST_LOG=warn \
   ./target/release/coop-manau &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

@@ -1,6 +1,10 @@
 -- wrk script for `make bench`: every request books one place in the bench campaign, as a
 -- student's phone would (form post, its own idempotency key and contact). Arguments: the first
 -- slot id and the number of slots; bookings are spread over them.
+-- Each request also comes from its own address (X-Forwarded-For, the server runs with
+-- TRUST_PROXY=true): from 127.0.0.1 alone the share one address may hold in a campaign (a
+-- quarter of its places, migration 11) would be counted over an ever longer index range, and
+-- the figures would not be those of a crowd of phones.
 local threads = {}
 local next_id = 1
 
@@ -26,6 +30,9 @@ function request()
   -- 43 URL-safe characters, like the keys the booking form carries.
   local key = string.format("b%d%0" .. (42 - #tostring(id)) .. "d", id, counter)
   local slot = first_slot + (counter * 7 + id) % slot_count
+  -- 10.<thread>.<hi>.<lo>: a new address for each of the thread's first 65,536 requests.
+  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", id % 256,
+    math.floor(counter / 256) % 256, counter % 256)
   local body = "campaign=bench&code=&slot_id=" .. slot
     .. "&name=Banc+d%27essai&group_name=Bench&garments=1"
     .. "&contact=t" .. id .. "-" .. counter .. "%40bench.example"

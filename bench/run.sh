@@ -36,7 +36,8 @@ read -r wasm_raw wasm_gz wasm_br <<<"$(sizes "$wasm")"
 read -r js_raw js_gz js_br <<<"$(sizes "$js")"
 read -r css_raw css_gz css_br <<<"$(sizes "$css")"
 
-DATABASE_URL="sqlite://$work/bench.db" DEMO=true SITE_ADDR="127.0.0.1:$PORT" SITE_ROOT=target/site RUST_LOG=warn \
+# TRUST_PROXY: bench/booking.lua plays one address per booking through X-Forwarded-For.
+DATABASE_URL="sqlite://$work/bench.db" DEMO=true TRUST_PROXY=true SITE_ADDR="127.0.0.1:$PORT" SITE_ROOT=target/site RUST_LOG=warn \
   ./target/release/coop-manau &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

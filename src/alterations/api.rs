@@ -54,7 +54,7 @@ pub async fn submit_alteration_request(data: MultipartData) -> Result<String, Ap
         .hit(&response::client_ip())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let sent = Submission::read(data).await?;
-    let token = service::submit(&state, sent).await?;
+    let token = service::submit(&state, sent, response::client_key()).await?;
     response::redirect(&format!("/retouches/suivi/{token}?envoyee=1"));
     Ok(token)
 }

@@ -121,6 +121,7 @@ pub struct NewRequest<'a> {
     pub partner_id: Option<i64>,
     pub dropoff_date: &'a str,
     pub estimate: Estimate,
+    pub client_key: Option<&'a str>,
 }
 
 pub async fn insert_request(
@@ -130,8 +131,9 @@ pub async fn insert_request(
 ) -> Result<i64, sqlx::Error> {
     let result = sqlx::query(
         "INSERT INTO alteration_request (reference, token_hash, status, contact_name, phone, email,
-             consent_at, partner_id, dropoff_date, estimated_cents, has_quote_items, created_at, updated_at)
-         VALUES (?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             consent_at, partner_id, dropoff_date, estimated_cents, has_quote_items, client_key,
+             created_at, updated_at)
+         VALUES (?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(r.reference)
     .bind(r.token_hash)
@@ -143,6 +145,7 @@ pub async fn insert_request(
     .bind(r.dropoff_date)
     .bind(r.estimate.total_cents)
     .bind(r.estimate.has_quote_items)
+    .bind(r.client_key)
     .bind(now)
     .bind(now)
     .execute(&mut *conn)

@@ -179,8 +179,13 @@ struct ValidLine {
 
 /// Sends a request: every rule checked before anything is written, then one transaction.
 /// Returns the private link's token. Sending the same form twice (same key) gives the same
-/// request back.
-pub async fn submit(state: &AppState, sent: Submission) -> Result<String, AppError> {
+/// request back. `client_key` is the pseudonym of the sender's address
+/// (`server::request::client_key`): the database takes 10 requests a day from one at most.
+pub async fn submit(
+    state: &AppState,
+    sent: Submission,
+    client_key: Option<String>,
+) -> Result<String, AppError> {
     let key = sent.idempotency_key.trim().to_owned();
     if !is_well_formed(&key) {
         return Err(AppError::BadRequest);
@@ -343,9 +348,17 @@ pub async fn submit(state: &AppState, sent: Submission) -> Result<String, AppErr
         partner_id,
         dropoff_date: &dropoff_date,
         estimate,
+        client_key: client_key.as_deref(),
     };
     let id = match repo::insert_request(&mut tx, &new, now).await {
         Ok(id) => id,
+        // Past the address's share (the trigger of migration 11): nothing was written.
+        Err(e)
+            if e.as_database_error()
+                .is_some_and(|db| db.message().contains("address_share_alterations")) =>
+        {
+            return Err(AppError::Conflict("address_share_alterations".into()));
+        }
         // The same form sent twice at once: the first one made it.
         Err(e) if is_unique_violation(&e) => return Ok(key),
         Err(e) => return Err(e.into()),
@@ -587,6 +600,7 @@ pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Er
                 partner_id: None,
                 dropoff_date: &day,
                 estimate,
+                client_key: None,
             },
             now(),
         )

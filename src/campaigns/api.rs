@@ -137,6 +137,22 @@ pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
     service::campaign_detail(&state()?, id).await
 }
 
+/// Cancels the bookings one address made in a burst (the staff campaign page lists them).
+#[server(prefix = "/api", endpoint = "cancel_booking_burst")]
+pub async fn cancel_booking_burst(
+    campaign_id: i64,
+    client_key: String,
+    until: i64,
+) -> Result<u64, AppError> {
+    let actor = auth::require_staff()?;
+    let cancelled =
+        service::cancel_booking_burst(&state()?, &actor, campaign_id, &client_key, until).await?;
+    response::redirect(&format!(
+        "/equipe/ourlets/{campaign_id}?annulees={cancelled}#rafales"
+    ));
+    Ok(cancelled)
+}
+
 #[server(prefix = "/api", endpoint = "create_campaign")]
 pub async fn create_campaign(
     title: String,

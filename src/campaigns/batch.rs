@@ -18,6 +18,8 @@ pub struct Job {
     pub group_name: String,
     pub garments: i64,
     pub contact: String,
+    /// The pseudonym of the address it came from (`server::request::client_key`).
+    pub client_key: Option<String>,
     pub now: i64,
 }
 
@@ -135,6 +137,7 @@ async fn insert(conn: &mut sqlx::SqliteConnection, job: &Job) -> Answer {
                 group_name: &job.group_name,
                 garments: job.garments,
                 contact: &job.contact,
+                client_key: job.client_key.as_deref(),
             },
             job.now,
         )

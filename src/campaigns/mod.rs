@@ -548,8 +548,23 @@ pub struct CampaignDetail {
     pub share_link: String,
     pub slots: Vec<Slot>,
     pub partners: Vec<crate::partners::Partner>,
+    /// The addresses holding many confirmed bookings, most first.
+    pub bursts: Vec<BookingBurst>,
     pub now: i64,
 }
+
+/// The confirmed bookings of a campaign made from one address (its pseudonymous key, never the
+/// address), shown to staff past [`BURST_MIN`] bookings so a script's burst is undone at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingBurst {
+    pub client_key: String,
+    pub bookings: i64,
+    pub first_at: i64,
+    pub last_at: i64,
+}
+
+/// From how many confirmed bookings one address is listed to staff.
+pub const BURST_MIN: i64 = 5;
 
 /// The campaigns list for staff, with the partners the form offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

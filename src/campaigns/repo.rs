@@ -287,11 +287,12 @@ pub struct NewBooking<'a> {
     pub group_name: &'a str,
     pub garments: i64,
     pub contact: &'a str,
+    pub client_key: Option<&'a str>,
 }
 
-/// One statement decides: the triggers refuse a closed or full slot, the constraints a second
-/// active booking for the contact or a replayed form (its link, derived from the form's key,
-/// exists already).
+/// One statement decides: the triggers refuse a closed or full slot and an address past its
+/// share, the constraints a second active booking for the contact or a replayed form (its link,
+/// derived from the form's key, exists already).
 pub async fn insert_booking(
     conn: &mut SqliteConnection,
     b: &NewBooking<'_>,
@@ -299,8 +300,8 @@ pub async fn insert_booking(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO campaign_booking (campaign_id, slot_id, reference, token_hash,
-             name, group_name, garments, contact, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             name, group_name, garments, contact, client_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(b.campaign_id)
     .bind(b.slot_id)
@@ -310,6 +311,7 @@ pub async fn insert_booking(
     .bind(b.group_name)
     .bind(b.garments)
     .bind(b.contact)
+    .bind(b.client_key)
     .bind(now)
     .bind(now)
     .fetch_one(conn)
@@ -567,24 +569,85 @@ pub async fn booking_slot_start(
     .await
 }
 
+/// The addresses (pseudonymous keys) holding at least `min` confirmed bookings of a campaign,
+/// most first. Reads the partial index `campaign_booking_client` (migration 11).
+pub async fn list_bursts(
+    db: impl SqliteExecutor<'_>,
+    campaign_id: i64,
+    min: i64,
+) -> Result<Vec<super::BookingBurst>, sqlx::Error> {
+    let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT client_key, count(*), min(created_at), max(created_at) FROM campaign_booking
+         WHERE campaign_id = ? AND client_key IS NOT NULL AND status = 'confirmed'
+         GROUP BY client_key HAVING count(*) >= ?
+         ORDER BY count(*) DESC, client_key",
+    )
+    .bind(campaign_id)
+    .bind(min)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(client_key, bookings, first_at, last_at)| super::BookingBurst {
+                client_key,
+                bookings,
+                first_at,
+                last_at,
+            },
+        )
+        .collect())
+}
+
+/// Cancels the confirmed bookings of a campaign made from one address up to `until` (what staff
+/// saw: a booking made since is not cancelled unseen). The triggers give the places back.
+/// Returns how many were cancelled.
+pub async fn cancel_burst(
+    conn: &mut SqliteConnection,
+    campaign_id: i64,
+    client_key: &str,
+    until: i64,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE campaign_booking SET status = 'cancelled', updated_at = ?
+         WHERE campaign_id = ? AND client_key = ? AND status = 'confirmed' AND created_at <= ?",
+    )
+    .bind(now)
+    .bind(campaign_id)
+    .bind(client_key)
+    .bind(until)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected())
+}
+
 /// The app's error key for a refusal raised by the database (triggers and constraints), if the
 /// error is one of those.
 pub fn refusal_key(error: &sqlx::Error) -> Option<&'static str> {
     let db = error.as_database_error()?;
     let message = db.message();
-    for key in ["slot_full", "slot_closed", "slot_unknown"] {
+    for key in [
+        "slot_full",
+        "slot_closed",
+        "slot_unknown",
+        "address_share_campaign",
+    ] {
         if message.contains(key) {
             return Some(key);
         }
     }
+    // SQLite names the columns of the UNIQUE index that refused: "UNIQUE constraint failed:
+    // campaign_booking.campaign_id, campaign_booking.contact" is the one active booking per
+    // contact (`campaign_booking_one_per_contact`), not any other UNIQUE.
     if db.is_unique_violation() {
-        if message.contains("token_hash") {
+        if message.contains("campaign_booking.token_hash") {
             return Some("replayed");
         }
-        if message.contains("contact") {
+        if message.contains("campaign_booking.contact") {
             return Some("booking_exists");
         }
-        if message.contains("reference") {
+        if message.contains("campaign_booking.reference") {
             return Some("reference_taken");
         }
     }

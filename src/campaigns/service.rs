@@ -175,6 +175,7 @@ pub async fn campaign_detail(state: &AppState, id: i64) -> Result<CampaignDetail
     Ok(CampaignDetail {
         share_link: share_link(state, &campaign),
         slots: repo::list_slots(&state.db.reader, id, 0).await?,
+        bursts: repo::list_bursts(&state.db.reader, id, super::BURST_MIN).await?,
         campaign,
         partners: crate::partners::repo::list(&state.db.reader).await?,
         now: now(),
@@ -610,6 +611,7 @@ async fn decide_and_book(
             group_name: form.group_name,
             garments: form.garments,
             contact: form.contact,
+            client_key: crate::server::request::client_key(ip),
             now,
         })
         .await;
@@ -624,9 +626,10 @@ async fn decide_and_book(
                 alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
             })
         }
-        // A concurrent replay committed first: whichever constraint noticed it (the contact's
-        // or the key's), the booking is the one that key made.
-        Err(Refusal::Key(key @ ("replayed" | "booking_exists"))) => {
+        // A concurrent replay committed first: whichever rule noticed it (the contact's, the
+        // address's share, checked before the key's, or the key's), the booking is the one that
+        // key made.
+        Err(Refusal::Key(key @ ("replayed" | "booking_exists" | "address_share_campaign"))) => {
             if let Some(booking) = repo::find_booking_by_token(&state.db.reader, token_hash).await?
             {
                 return Ok(BookingOutcome::Booked {
@@ -637,7 +640,8 @@ async fn decide_and_book(
             if key == "replayed" {
                 return Err(AppError::internal("replayed key without its booking"));
             }
-            Err(AppError::invalid("contact", "booking_exists"))
+            // 409: the form is fine, the contact (or the address) already holds its share.
+            Err(AppError::Conflict(key.into()))
         }
         Err(Refusal::Key(key @ ("slot_closed" | "slot_unknown"))) => {
             Err(AppError::Conflict(key.into()))
@@ -790,6 +794,39 @@ pub async fn move_to(state: &AppState, raw_token: &str, slot_id: &str) -> Result
             _ => Err(error.into()),
         },
     }
+}
+
+/// Staff cancel, in one transaction, the confirmed bookings one address made in a campaign up
+/// to `until` (the last one they saw listed). Audited; returns how many were cancelled.
+pub async fn cancel_booking_burst(
+    state: &AppState,
+    actor: &CurrentUser,
+    campaign_id: i64,
+    client_key: &str,
+    until: i64,
+) -> Result<u64, AppError> {
+    // Keys are 16 hex digits (server::request::client_key); anything else is not from our page.
+    if client_key.len() != 16 || !client_key.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::BadRequest);
+    }
+    let mut tx = state.db.begin_write().await?;
+    if repo::find_campaign(&mut *tx, campaign_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let cancelled = repo::cancel_burst(&mut tx, campaign_id, client_key, until, now()).await?;
+    if cancelled > 0 {
+        audit::record(
+            &mut tx,
+            actor,
+            "cancel_burst",
+            "campaign",
+            campaign_id,
+            Some(&format!("{cancelled} bookings from {client_key}")),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(cancelled)
 }
 
 // --- Staff: the day sheet ---

@@ -6,10 +6,10 @@
 use super::{
     BookingView, CampaignAccess, CampaignStatus, PublicCampaign, SheetBooking, Slot,
     api::{
-        BookCampaignSlot, CancelCampaignBooking, CloseCampaign, CreateCampaign, FindCampaignByCode,
-        GenerateCampaignSlots, MoveCampaignBooking, SetBookingAttendance, UpdateCampaign,
-        UpdateCampaignSlot, get_campaign, get_campaign_booking, get_campaign_page, get_day_sheet,
-        list_campaigns,
+        BookCampaignSlot, CancelBookingBurst, CancelCampaignBooking, CloseCampaign, CreateCampaign,
+        FindCampaignByCode, GenerateCampaignSlots, MoveCampaignBooking, SetBookingAttendance,
+        UpdateCampaign, UpdateCampaignSlot, get_campaign, get_campaign_booking, get_campaign_page,
+        get_day_sheet, list_campaigns,
     },
     hour_of, local_datetime_value, nearest_free, parse_date,
 };
@@ -509,6 +509,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
     let close = ServerAction::<CloseCampaign>::new();
     let generate = ServerAction::<GenerateCampaignSlots>::new();
     let slot = ServerAction::<UpdateCampaignSlot>::new();
+    let burst = ServerAction::<CancelBookingBurst>::new();
     let update_error = move || update.value().get().and_then(Result::err);
     let generate_error = move || generate.value().get().and_then(Result::err);
     let other_error = move || {
@@ -517,9 +518,11 @@ pub fn CampaignAdminPage() -> impl IntoView {
             .get()
             .and_then(Result::err)
             .or_else(|| slot.value().get().and_then(Result::err))
+            .or_else(|| burst.value().get().and_then(Result::err))
     };
     let saved = query("enregistre").is_some();
     let added = query("ajoutes");
+    let cancelled = query("annulees").and_then(|n| n.parse::<i64>().ok());
     view! {
         <Title text=title(t, t.campaigns.staff_title) />
         <Suspense>
@@ -534,6 +537,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                         let status = c.status(detail.now);
                         let link = detail.share_link.clone();
                         let days = by_day(&detail.slots);
+                        let bursts = detail.bursts.clone();
                         view! {
                             <section class="page">
                                 <p><a href="/equipe/ourlets">{t.campaigns.back_to_list}</a></p>
@@ -542,7 +546,25 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                 <p class="public-link">{t.campaigns.public_link}" : "<a href=link.clone()>{link.clone()}</a></p>
                                 {saved.then(|| view! { <p class="notice notice-ok" role="status">{t.campaigns.saved}</p> })}
                                 {added.map(|n| view! { <p class="notice notice-ok" role="status">{format!("{} {n}", t.campaigns.slots_added)}</p> })}
+                                {cancelled.map(|n| view! { <p class="notice notice-ok" role="status">{(t.campaigns.bursts_cancelled)(n)}</p> })}
                                 {move || other_error().map(|error| view! { <ErrorNotice error /> })}
+
+                                <h2 id="rafales">{t.campaigns.bursts_title}</h2>
+                                <p class="hint">{t.campaigns.bursts_hint}</p>
+                                {bursts.is_empty().then(|| view! { <p>{t.campaigns.bursts_none}</p> })}
+                                <ul class="booking-bursts">
+                                    {bursts.into_iter().map(|b| view! {
+                                        <li class="card">
+                                            <p>{(t.campaigns.burst_line)(b.bookings, &format_paris(b.first_at), &format_paris(b.last_at))}</p>
+                                            <ActionForm action=burst attr:class="form-inline">
+                                                <input type="hidden" name="campaign_id" value=campaign_id.to_string() />
+                                                <input type="hidden" name="client_key" value=b.client_key.clone() />
+                                                <input type="hidden" name="until" value=b.last_at.to_string() />
+                                                <button type="submit" class="button-danger">{(t.campaigns.burst_cancel)(b.bookings)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
 
                                 <h2>{t.campaigns.days_title}</h2>
                                 {days.is_empty().then(|| view! { <p>{t.campaigns.no_slots}</p> })}

@@ -326,6 +326,17 @@ pub static CATALOGUE: Catalogue = Catalogue {
         booked_word: "booked",
         booking_title: "My booking",
         bring_hint: "Come with your clean uniform and your work shoes.",
+        burst_cancel: |n| format!("Cancel these {n} bookings"),
+        burst_line: |n, first, last| format!("{n} bookings, from {first} to {last}"),
+        bursts_cancelled: |n| match n {
+            0 => "No booking to cancel: they already were.".to_owned(),
+            1 => "1 booking cancelled: its place is free.".to_owned(),
+            n => format!("{n} bookings cancelled: their places are free."),
+        },
+        bursts_hint: "Each line is one connection holding 5 bookings or more. A class booking on \
+            its school's Wi-Fi is one too: check the names on the day sheet before cancelling.",
+        bursts_none: "No connection holds 5 bookings or more.",
+        bursts_title: "Bookings in bursts",
         cancel_button: "Cancel my booking",
         cancel_title: "Cancel",
         cancelled_title: "Booking cancelled",
@@ -836,7 +847,19 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "slot_unknown" => "This slot does not exist.",
             "slot_full" => "This slot is full. Choose another one.",
             "booking_exists" => {
-                "You already have a booking for this campaign. Use its link to change it."
+                "You already have a booking for this campaign: use the link you received to move it."
+            }
+            "address_share_campaign" => {
+                "Too many bookings have been made from this connection for this campaign. \
+                 For a group, please ask the Coop'Manau team."
+            }
+            "address_share_lunch" => {
+                "At most 4 orders per connection for this lunch. \
+                 For a group order, please ask the Coop'Manau team."
+            }
+            "address_share_alterations" => {
+                "At most 10 requests per connection in 24 hours. \
+                 Try again tomorrow or come to the concierge desk."
             }
             "booking_locked" => "This slot has started: the booking can no longer change.",
             "booking_cancelled" => "This booking is cancelled.",

@@ -320,6 +320,18 @@ pub static CATALOGUE: Catalogue = Catalogue {
         booked_word: "réservé(s)",
         booking_title: "Ma réservation",
         bring_hint: "Venez avec votre uniforme propre et vos chaussures de service.",
+        burst_cancel: |n| format!("Annuler ces {n} réservations"),
+        burst_line: |n, first, last| format!("{n} réservations, du {first} au {last}"),
+        bursts_cancelled: |n| match n {
+            0 => "Aucune réservation à annuler : elles l'étaient déjà.".to_owned(),
+            1 => "1 réservation annulée : sa place est libre.".to_owned(),
+            n => format!("{n} réservations annulées : leurs places sont libres."),
+        },
+        bursts_hint: "Chaque ligne est une même connexion qui tient 5 réservations ou plus. \
+            Une classe qui réserve sur le Wi-Fi de son lycée en fait aussi partie : \
+            regardez les noms sur la feuille du jour avant d'annuler.",
+        bursts_none: "Aucune connexion ne tient 5 réservations ou plus.",
+        bursts_title: "Réservations en rafale",
         cancel_button: "Annuler ma réservation",
         cancel_title: "Annuler",
         cancelled_title: "Réservation annulée",
@@ -843,7 +855,19 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "slot_unknown" => "Ce créneau n'existe pas.",
             "slot_full" => "Ce créneau est complet. Choisissez-en un autre.",
             "booking_exists" => {
-                "Vous avez déjà une réservation pour cette campagne. Utilisez son lien pour la changer."
+                "Vous avez déjà une réservation pour cette opération : utilisez le lien reçu pour la déplacer."
+            }
+            "address_share_campaign" => {
+                "Trop de réservations ont été faites depuis cette connexion pour cette opération. \
+                 Pour un groupe, adressez-vous à l'équipe de Coop'Manau."
+            }
+            "address_share_lunch" => {
+                "4 commandes au plus par connexion pour ce déjeuner. \
+                 Pour une commande de groupe, adressez-vous à l'équipe de Coop'Manau."
+            }
+            "address_share_alterations" => {
+                "10 demandes au plus par connexion en 24 heures. \
+                 Réessayez demain ou passez à la conciergerie."
             }
             "booking_locked" => "Ce créneau a commencé : la réservation ne peut plus changer.",
             "booking_cancelled" => "Cette réservation est annulée.",

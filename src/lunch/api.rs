@@ -70,6 +70,7 @@ pub async fn place_lunch_order(
             name,
             phone,
             token: idempotency_key,
+            client_key: response::client_key(),
         },
     )
     .await?;

@@ -469,6 +469,7 @@ pub struct NewOrder<'a> {
     pub name: &'a str,
     pub phone: &'a str,
     pub total_cents: i64,
+    pub client_key: Option<&'a str>,
 }
 
 pub async fn insert_order(
@@ -479,8 +480,8 @@ pub async fn insert_order(
     sqlx::query_scalar(
         "INSERT INTO lunch_order
              (service_id, window_id, reference, token_hash, name, phone, total_cents,
-              created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              client_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(order.service_id)
     .bind(order.window_id)
@@ -489,6 +490,7 @@ pub async fn insert_order(
     .bind(order.name)
     .bind(order.phone)
     .bind(order.total_cents)
+    .bind(order.client_key)
     .bind(now)
     .bind(now)
     .fetch_one(conn)
@@ -533,6 +535,22 @@ pub async fn order_id_by_token(
         .bind(token_hash)
         .fetch_optional(conn)
         .await
+}
+
+/// The orders (not cancelled) one address holds for a service (index `lunch_order_client`).
+pub async fn orders_from(
+    conn: &mut SqliteConnection,
+    service_id: i64,
+    client_key: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM lunch_order
+         WHERE service_id = ? AND client_key = ? AND status <> 'cancelled'",
+    )
+    .bind(service_id)
+    .bind(client_key)
+    .fetch_one(conn)
+    .await
 }
 
 #[derive(sqlx::FromRow)]

@@ -405,6 +405,10 @@ pub async fn copy_menu(
 // --- Takeaway pre-orders (public) ---
 
 /// A pre-order as the form sends it, already parsed.
+/// The most orders (not cancelled) one address holds for a service: a family or a few
+/// colleagues, not the whole kitchen. Migration 11's trigger holds the same number.
+pub const ORDERS_PER_ADDRESS: i64 = 4;
+
 pub struct OrderForm {
     pub service_id: i64,
     pub window_id: i64,
@@ -413,6 +417,9 @@ pub struct OrderForm {
     pub phone: String,
     /// The form's idempotency key, which becomes the private link's token.
     pub token: String,
+    /// The pseudonym of the address it came from (`server::request::client_key`): the
+    /// database lets one address hold 4 orders of a service at most.
+    pub client_key: Option<String>,
 }
 
 /// Records a pre-order, or finds the one this form already recorded. Returns the private
@@ -457,6 +464,13 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
     if window.room_left() == 0 {
         return Err(AppError::Conflict("window_full".into()));
     }
+    // The address's share, read under the write lock like the rest so that a refusal writes
+    // nothing; the trigger of migration 11 (same number) refuses the insert anyway.
+    if let Some(key) = &form.client_key
+        && repo::orders_from(&mut tx, service.id, key).await? >= ORDERS_PER_ADDRESS
+    {
+        return Err(AppError::Conflict("address_share_lunch".into()));
+    }
     for (dish_id, quantity) in &form.lines {
         if dishes
             .iter()
@@ -492,11 +506,17 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
         name: &form.name,
         phone: &form.phone,
         total_cents,
+        client_key: form.client_key.as_deref(),
     };
+    // Dropping `tx` on a refusal rolls back the places and portions taken above.
     let id = repo::insert_order(&mut tx, &order, now)
         .await
         .map_err(|e| {
-            if is_unique_violation(&e) {
+            if e.as_database_error()
+                .is_some_and(|db| db.message().contains("address_share_lunch"))
+            {
+                AppError::Conflict("address_share_lunch".into())
+            } else if is_unique_violation(&e) {
                 AppError::Conflict("order_retry".into())
             } else {
                 e.into()

@@ -50,9 +50,49 @@ pub fn client_ip(parts: &axum::http::request::Parts, trust_proxy: bool) -> Strin
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// The pseudonymous key of a client address, stored on each public booking, lunch order and
+/// alteration request: the first 16 hex digits of SHA-256 over a fixed prefix and the address.
+/// It is kept so the database can cap what one address takes (a script inventing contacts) and
+/// staff can see and undo a burst; the address itself is never stored. Pseudonymous, not
+/// anonymous (IPv4 addresses can be tried one by one), so it is treated as personal data: it is
+/// never shown to the public nor written to logs. An IPv6 address counts by its /64 (one
+/// customer's network: a host can change addresses inside it at will). `None` when the address
+/// is unknown (no socket address): no share applies rather than one share for everybody.
+pub fn client_key(ip: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let address: std::net::IpAddr = ip.parse().ok()?;
+    let canonical = match address {
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+    };
+    let digest = Sha256::digest(format!("coop-manau client key v1|{canonical}").as_bytes());
+    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_keys_are_short_pseudonyms_and_ipv6_counts_by_its_64() {
+        let key = client_key("203.0.113.9").unwrap();
+        assert_eq!(key.len(), 16);
+        assert!(key.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(Some(key.clone()), client_key("203.0.113.10"));
+        assert_eq!(Some(key), client_key("::ffff:203.0.113.9"));
+        assert_eq!(
+            client_key("2001:db8:1:2::1"),
+            client_key("2001:db8:1:2:ffff::9")
+        );
+        assert_ne!(client_key("2001:db8:1:2::1"), client_key("2001:db8:1:3::1"));
+        assert_eq!(client_key("unknown"), None);
+    }
 
     #[test]
     fn reads_one_cookie_among_several() {

@@ -43,3 +43,8 @@ pub fn client_ip() -> String {
         .map(|parts| super::request::client_ip(&parts, trust_proxy))
         .unwrap_or_else(|| "unknown".to_owned())
 }
+
+/// The pseudonymous key of the address the request came from (`request::client_key`).
+pub fn client_key() -> Option<String> {
+    super::request::client_key(&client_ip())
+}

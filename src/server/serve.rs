@@ -75,7 +75,10 @@ pub fn raise_file_limit() -> u64 {
             }
         }
     }
-    limit.rlim_cur
+    // `rlim_t` is u64 on Linux but not on every target: the cast is kept.
+    #[allow(clippy::unnecessary_cast)]
+    let current = limit.rlim_cur as u64;
+    current
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the requests in flight

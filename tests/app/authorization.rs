@@ -390,6 +390,18 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("token", w.campaign.token.clone())],
             expect: PUBLIC,
         },
+        // No burst in the world: staff cancel none (200), the others are refused first.
+        Row {
+            path: "/api/cancel_booking_burst",
+            args: |w| {
+                vec![
+                    ("campaign_id", w.campaign.id.to_string()),
+                    ("client_key", "0123456789abcdef".into()),
+                    ("until", coop_manau::server::now().to_string()),
+                ]
+            },
+            expect: STAFF,
+        },
         Row {
             path: "/api/close_campaign",
             args: |w| vec![("id", w.campaign.id.to_string())],
@@ -875,6 +887,7 @@ async fn world(app: &TestApp) -> World {
             name: "Léa".into(),
             phone: "06 12 34 56 78".into(),
             token: lunch_order_token.clone(),
+            client_key: None,
         },
     )
     .await

@@ -373,10 +373,10 @@ async fn bad_input_gets_a_french_message_and_writes_nothing() {
             StatusCode::UNPROCESSABLE_ENTITY,
             "contact_invalid",
         ),
-        // The same contact as the first booking.
+        // The same contact as the first booking: the form is fine, the contact holds its one.
         (
             Booking::new(&slug, "CODE-4242", slots[1], 1),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::CONFLICT,
             "booking_exists",
         ),
         (

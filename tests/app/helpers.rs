@@ -68,6 +68,9 @@ async fn spawn(demo: bool, db_dir: Option<&Path>, limits: ConnectionLimits) -> T
         "MAX_UPLOAD_BYTES" => Some(MAX_UPLOAD_BYTES.to_string()),
         "SITE_ADDR" => Some("127.0.0.1:0".into()),
         "BODY_IDLE_SECS" => Some("1".into()),
+        // As behind the production proxy: a test plays several clients with X-Forwarded-For
+        // (requests without it are 127.0.0.1, as before).
+        "TRUST_PROXY" => Some("true".into()),
         _ => None,
     })
     .expect("test configuration");

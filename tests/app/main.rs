@@ -5,6 +5,7 @@
 mod accounts;
 mod alterations;
 mod authorization;
+mod automation;
 mod campaigns;
 mod disk;
 mod foundation;
