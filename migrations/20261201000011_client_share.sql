@@ -5,8 +5,8 @@
 -- `client_key` is a pseudonym of the address the request came from (server::request::
 -- client_key: 16 hex digits of a SHA-256, the address itself is never stored). NULL for rows
 -- made before this migration, and when the address is unknown: no share applies to them.
--- The shares are decided here, by the statement that inserts, like the places themselves:
--- nothing is read in Rust before the insert, so two requests at once cannot both slip under.
+-- The lunch and alteration shares are decided here, by the statement that inserts, like the
+-- places themselves: two requests at once cannot both slip under.
 --
 -- One active booking per contact and campaign stays the partial UNIQUE index
 -- `campaign_booking_one_per_contact` (migration 8) on `contact`, which is already the contact's
@@ -20,27 +20,10 @@ ALTER TABLE lunch_order ADD COLUMN client_key TEXT
 ALTER TABLE alteration_request ADD COLUMN client_key TEXT
     CHECK (client_key IS NULL OR length(client_key) = 16);
 
--- Only the confirmed bookings count, and only they are in the index (a cancelled burst leaves
--- it). `status` is a column too so that the trigger's count reads the index alone (SQLite does
--- not take the partial index's WHERE as a column: without it, one table read per booking held).
-CREATE INDEX campaign_booking_client ON campaign_booking (campaign_id, client_key, status)
-    WHERE status = 'confirmed';
-
--- One address holds at most max(40, a quarter of the campaign's places) confirmed bookings:
--- a class of 35 booking on its school's Wi-Fi all get in; a script gets a quarter at most and
--- the public keeps the rest. The places are summed only past 40 (AND stops at a false left
--- side), so an ordinary booking pays one short index count.
-CREATE TRIGGER campaign_booking_address_share BEFORE INSERT ON campaign_booking
-WHEN NEW.status = 'confirmed' AND NEW.client_key IS NOT NULL
-BEGIN
-    SELECT RAISE(ABORT, 'address_share_campaign')
-    FROM (SELECT count(*) AS held FROM campaign_booking
-          WHERE campaign_id = NEW.campaign_id AND client_key = NEW.client_key
-            AND status = 'confirmed')
-    WHERE held >= 40
-      AND held >= (SELECT coalesce(sum(capacity), 0) / 4 FROM campaign_slot
-                   WHERE campaign_id = NEW.campaign_id);
-END;
+-- One address holds at most max(40, a quarter of the campaign's places) confirmed bookings.
+-- That share is counted in memory by the one process that takes every booking
+-- (src/campaigns/share.rs), not here: an index on `client_key` (random values) added a WAL
+-- page to every booking of a rush (0.84 -> 0.62 of the raw SQLite ceiling, BENCHMARKS.md).
 
 -- At most 4 orders (not cancelled) per address for one lunch service: a family or a few
 -- colleagues, not the whole kitchen.

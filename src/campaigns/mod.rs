@@ -15,6 +15,8 @@ pub mod export;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod share;
 pub mod ui;
 
 use crate::ui::time::{civil, days_from_civil, iso_weekday, paris_parts, paris_to_utc};

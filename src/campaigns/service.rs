@@ -599,6 +599,18 @@ async fn decide_and_book(
     if slot.starts_at <= now {
         return Err(AppError::Conflict("slot_closed".into()));
     }
+    // A place of this address's share of the campaign, given back if the booking fails.
+    let client_key = crate::server::request::client_key(ip);
+    let share = match &client_key {
+        Some(key) => Some(
+            state
+                .campaign_shares
+                .take(&state.db, slot_campaign, key)
+                .await?
+                .ok_or_else(|| AppError::Conflict("address_share_campaign".into()))?,
+        ),
+        None => None,
+    };
     // The writer commits this booking with the others of the moment (group commit): one
     // INSERT decided by the database, answered once the commit is durable.
     let answer = state
@@ -611,25 +623,27 @@ async fn decide_and_book(
             group_name: form.group_name,
             garments: form.garments,
             contact: form.contact,
-            client_key: crate::server::request::client_key(ip),
+            client_key,
             now,
         })
         .await;
     match answer {
-        Ok(reference) => Ok(BookingOutcome::Booked {
-            reference,
-            link: booking_path(link),
-        }),
+        Ok(reference) => {
+            share.map(super::share::SharePlace::keep);
+            Ok(BookingOutcome::Booked {
+                reference,
+                link: booking_path(link),
+            })
+        }
         Err(Refusal::Key("slot_full")) => {
             let slots = repo::list_slots(&state.db.reader, campaign.id, now).await?;
             Ok(BookingOutcome::Full {
                 alternatives: nearest_free(&slots, slot.starts_at, now, ALTERNATIVES),
             })
         }
-        // A concurrent replay committed first: whichever rule noticed it (the contact's, the
-        // address's share, checked before the key's, or the key's), the booking is the one that
-        // key made.
-        Err(Refusal::Key(key @ ("replayed" | "booking_exists" | "address_share_campaign"))) => {
+        // A concurrent replay committed first: whichever rule noticed it (the contact's, checked
+        // before the key's, or the key's), the booking is the one that key made.
+        Err(Refusal::Key(key @ ("replayed" | "booking_exists"))) => {
             if let Some(booking) = repo::find_booking_by_token(&state.db.reader, token_hash).await?
             {
                 return Ok(BookingOutcome::Booked {
@@ -640,7 +654,7 @@ async fn decide_and_book(
             if key == "replayed" {
                 return Err(AppError::internal("replayed key without its booking"));
             }
-            // 409: the form is fine, the contact (or the address) already holds its share.
+            // 409: the form is fine, the contact already holds its booking.
             Err(AppError::Conflict(key.into()))
         }
         Err(Refusal::Key(key @ ("slot_closed" | "slot_unknown"))) => {
@@ -747,6 +761,8 @@ pub async fn cancel(state: &AppState, raw_token: &str) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     repo::cancel_booking(&mut tx, booking.id, now()).await?;
     tx.commit().await?;
+    // The address's share gets that place back.
+    state.campaign_shares.forget(booking.campaign_id);
     Ok(())
 }
 
@@ -826,6 +842,7 @@ pub async fn cancel_booking_burst(
         .await?;
     }
     tx.commit().await?;
+    state.campaign_shares.forget(campaign_id);
     Ok(cancelled)
 }
 

@@ -63,6 +63,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         // Staff writes forget it at once; the time limit covers changes made outside the app.
         open_campaigns: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
         bookings,
+        campaign_shares: Default::default(),
         photo_decodes: crate::alterations::photo::DecodeGate::per_core(),
     }))
 }

@@ -29,6 +29,8 @@ pub struct Shared {
     pub open_campaigns: Arc<Cached<crate::campaigns::service::OpenCampaigns>>,
     /// Commits the bookings of a rush together (src/campaigns/batch.rs).
     pub bookings: crate::campaigns::batch::BookingWriter,
+    /// Each address's share of each campaign (src/campaigns/share.rs).
+    pub campaign_shares: crate::campaigns::share::Shares,
     /// Photo decodes at once: one per core (src/alterations/photo.rs).
     pub photo_decodes: crate::alterations::photo::DecodeGate,
 }
