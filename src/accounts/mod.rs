@@ -18,6 +18,8 @@ pub mod service;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod token;
+#[cfg(feature = "ssr")]
+pub mod totp;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
