@@ -13,3 +13,4 @@ mod hostile;
 mod lunch;
 mod planning;
 mod privacy;
+mod second_factor;
