@@ -226,6 +226,19 @@ pub async fn claim_invitation(
         tracing::info!("invitation refused: unknown, used or expired");
         return Err(invitation_failed(state, ip));
     };
+    // A card is one factor like a password: someone with a confirmed second factor still types
+    // the code (the card is used up either way).
+    if second_factor::has_confirmed_factor(&mut tx, person_id).await? {
+        let cookie =
+            second_factor::begin_sign_in(&mut tx, person_id, state.config.is_https()).await?;
+        tx.commit().await?;
+        tracing::info!(person_id, "invitation claimed, waiting for the code");
+        return Ok(SignedIn {
+            cookie,
+            device_cookie: None,
+            home: second_factor::CODE_PAGE,
+        });
+    }
     if let Some(previous) = previous {
         repo::delete_session(&mut tx, &previous).await?;
     }

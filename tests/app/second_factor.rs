@@ -586,3 +586,38 @@ async fn staff_turn_it_off_with_their_password() {
     assert_eq!(response.headers()[header::LOCATION], "/equipe");
     assert!(set_cookie(&response, "coop_session").is_some());
 }
+
+#[tokio::test]
+async fn a_sign_in_card_still_asks_for_the_code_of_someone_enrolled() {
+    let app = spawn_app().await;
+    let login = "karim@test.example";
+    let id = app
+        .person(Role::Staff, "Karim", Some(login), Some(PASSWORD))
+        .await;
+    let (secret, _) = enrol(&app, &app.session_for(id).await).await;
+    let admin = app
+        .person(Role::Admin, "Nadia", Some("direction@test.example"), None)
+        .await;
+    let admin_cookie = app.session_for(admin).await;
+    let issued = app
+        .post_as(
+            "/api/issue_invitation",
+            &[("id", &id.to_string())],
+            &admin_cookie,
+        )
+        .await;
+    assert_eq!(issued.status(), StatusCode::OK);
+    let token: String = issued.json().await.unwrap();
+    let claimed = app
+        .post_form("/api/claim_invitation", &[("token", &token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(claimed.status(), StatusCode::OK);
+    assert_eq!(claimed.headers()[header::LOCATION], "/connexion/code");
+    assert!(set_cookie(&claimed, "coop_session").is_none());
+    let pending = pair(&set_cookie(&claimed, "coop_code").unwrap());
+    let right = send_code(&app, &pending, &code(&secret, 1)).await;
+    assert_eq!(right.status(), StatusCode::OK);
+    assert!(set_cookie(&right, "coop_session").is_some());
+}
