@@ -5,7 +5,8 @@
 use crate::{
     accounts::ui::{
         AccountPage, AuditPage, InvitationCardPage, InvitationPage, ParticipantsPage, PersonPage,
-        SignInPage, StaffHomePage, StaffListPage,
+        RecoveryCodesPage, SecondFactorSetupPage, SignInCodePage, SignInPage, StaffHomePage,
+        StaffListPage,
     },
     alterations::ui::{
         AlterationsPage, CataloguePage, DaySheetPage as AlterationsDayPage, PartnersPage,
@@ -46,7 +47,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("offline") view=OfflinePage />
                     <Route path=path!("connexion") view=SignInPage />
+                    <Route path=path!("connexion/code") view=SignInCodePage />
                     <Route path=path!("compte") view=AccountPage />
+                    <Route path=path!("compte/double-authentification") view=SecondFactorSetupPage />
+                    <Route path=path!("compte/double-authentification/codes") view=RecoveryCodesPage />
                     <Route path=path!("invitation/:token") view=InvitationPage />
                     <Route path=path!("equipe") view=StaffHomePage />
                     <Route path=path!("equipe/personnes") view=ParticipantsPage />

@@ -22,6 +22,9 @@ pub enum AppError {
     Unauthorized,
     #[error("forbidden")]
     Forbidden,
+    /// An admin's page or action, for an admin without a confirmed second factor (403).
+    #[error("second factor required")]
+    SecondFactorRequired,
     /// Input that parses but breaks a rule; one message key per field.
     #[error("invalid input")]
     Validation(FieldErrors),
@@ -55,7 +58,7 @@ impl AppError {
         match self {
             Self::NotFound => 404,
             Self::Unauthorized => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::SecondFactorRequired => 403,
             Self::Validation(_) => 422,
             Self::BadRequest => 400,
             Self::Conflict(_) => 409,
@@ -72,6 +75,7 @@ impl AppError {
             Self::NotFound => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
+            Self::SecondFactorRequired => "second_factor_required",
             Self::Validation(_) => "validation",
             Self::BadRequest => "bad_request",
             Self::Conflict(key) => key,

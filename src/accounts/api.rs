@@ -5,7 +5,7 @@ use crate::error::AppError;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 #[cfg(feature = "ssr")]
 use {
-    super::{Role, auth, repo, service, session},
+    super::{Role, auth, repo, second_factor, service, session},
     crate::server::{response, state},
 };
 
@@ -105,6 +105,103 @@ pub async fn claim_invitation(token: String) -> Result<(), AppError> {
     let signed_in =
         service::claim_invitation(&state, &response::client_ip(), &token, previous).await?;
     response::set_cookie(&signed_in.cookie)?;
+    response::redirect(signed_in.home);
+    Ok(())
+}
+
+// --- Second factor (staff and admins) ---
+
+/// What "Mon compte" says of a staff member's second factor.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SecondFactorStatus {
+    pub confirmed: bool,
+    /// A secret was made but no right code typed yet.
+    pub started: bool,
+    /// Admins need it for their pages (and cannot turn it off).
+    pub required: bool,
+    pub recovery_codes_left: i64,
+}
+
+/// The enrolment page: what the authenticator app needs. Secret: never kept offline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SecondFactorSetup {
+    /// Base32, in groups of 4, for typing by hand.
+    pub secret: String,
+    /// The `otpauth://` URI as a QR code, an SVG document made on the server.
+    pub qr_svg: String,
+    pub uri: String,
+}
+
+#[server(prefix = "/api", endpoint = "get_second_factor_status", input = GetUrl)]
+pub async fn get_second_factor_status() -> Result<SecondFactorStatus, AppError> {
+    let user = auth::require_staff()?;
+    second_factor::status(&state()?, &user).await
+}
+
+/// "Activer la double authentification": a new secret, then its page.
+#[server(prefix = "/api", endpoint = "start_second_factor")]
+pub async fn start_second_factor() -> Result<(), AppError> {
+    let user = auth::require_staff()?;
+    second_factor::start(&state()?, &user).await?;
+    response::redirect("/compte/double-authentification");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "get_second_factor_setup", input = GetUrl)]
+pub async fn get_second_factor_setup() -> Result<SecondFactorSetup, AppError> {
+    let user = auth::require_staff()?;
+    second_factor::setup(&state()?, &user).await
+}
+
+/// The first right code confirms the factor; the recovery codes are shown next, once.
+#[server(prefix = "/api", endpoint = "confirm_second_factor")]
+pub async fn confirm_second_factor(code: String) -> Result<(), AppError> {
+    let user = auth::require_staff()?;
+    second_factor::confirm(&state()?, &user, &code).await?;
+    response::redirect("/compte/double-authentification/codes");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "get_recovery_codes", input = GetUrl)]
+pub async fn get_recovery_codes() -> Result<Vec<String>, AppError> {
+    let user = auth::require_staff()?;
+    second_factor::recovery_codes(&state()?, &user).await
+}
+
+/// "C'est noté": the recovery codes are never shown again.
+#[server(prefix = "/api", endpoint = "acknowledge_recovery_codes")]
+pub async fn acknowledge_recovery_codes() -> Result<(), AppError> {
+    let user = auth::require_staff()?;
+    second_factor::acknowledge(&state()?, &user).await?;
+    response::redirect("/compte?double-authentification=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "disable_second_factor")]
+pub async fn disable_second_factor(password: String) -> Result<(), AppError> {
+    let user = auth::require_staff()?;
+    second_factor::disable(&state()?, &user, password).await?;
+    response::redirect("/compte?double-authentification-desactivee=1");
+    Ok(())
+}
+
+/// The code step of sign-in (public: the pending sign-in's cookie is what grants it).
+#[server(prefix = "/api", endpoint = "verify_sign_in_code")]
+pub async fn verify_sign_in_code(code: String) -> Result<(), AppError> {
+    let state = state()?;
+    let previous = auth::session().map(|s| s.token_hash);
+    let pending = response::cookie(second_factor::PENDING_COOKIE);
+    let signed_in =
+        second_factor::verify_sign_in(&state, pending.as_deref(), &code, previous).await?;
+    response::set_cookie(&second_factor::pending_cookie(
+        "",
+        0,
+        state.config.is_https(),
+    ))?;
+    response::set_cookie(&signed_in.cookie)?;
+    if let Some(device) = &signed_in.device_cookie {
+        response::set_cookie(device)?;
+    }
     response::redirect(signed_in.home);
     Ok(())
 }

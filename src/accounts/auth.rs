@@ -28,8 +28,18 @@ pub fn require_staff() -> Result<CurrentUser, AppError> {
     require_role(Role::is_staff)
 }
 
+/// An admin with a confirmed second factor, else 401, 403, or 403 saying to enrol in "Mon
+/// compte": a stolen password alone must not open the admins' pages. Staff-level functions
+/// (`require_staff`) keep working for an admin who has not enrolled yet.
 pub fn require_admin() -> Result<CurrentUser, AppError> {
-    require_role(|role| role == Role::Admin)
+    let session = session().ok_or(AppError::Unauthorized)?;
+    if session.user.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    if !session.second_factor {
+        return Err(AppError::SecondFactorRequired);
+    }
+    Ok(session.user)
 }
 
 pub fn require_participant() -> Result<CurrentUser, AppError> {

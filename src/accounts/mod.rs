@@ -13,11 +13,15 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod second_factor;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod token;
+#[cfg(feature = "ssr")]
+pub mod totp;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};

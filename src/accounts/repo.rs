@@ -256,6 +256,7 @@ struct SessionRow {
     created_at: i64,
     renewed_at: i64,
     lifetime_secs: i64,
+    second_factor: i64,
 }
 
 /// When a session began, was last renewed, and how long it lasts unused.
@@ -264,6 +265,8 @@ pub struct SessionTimes {
     pub created_at: i64,
     pub renewed_at: i64,
     pub lifetime: i64,
+    /// Whether the person has a confirmed second factor (admins' pages need one).
+    pub second_factor: bool,
 }
 
 /// A live session of an active person: who it is, and its times.
@@ -274,7 +277,9 @@ pub async fn find_session(
 ) -> Result<Option<(CurrentUser, SessionTimes)>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT p.id, p.role, p.first_name, p.last_name, p.password_hash IS NOT NULL AS has_password,
-                s.created_at, s.renewed_at, s.lifetime_secs
+                s.created_at, s.renewed_at, s.lifetime_secs,
+                EXISTS (SELECT 1 FROM second_factor f
+                        WHERE f.person_id = p.id AND f.confirmed_at IS NOT NULL) AS second_factor
          FROM session s JOIN person p ON p.id = s.person_id
          WHERE s.token_hash = ? AND s.expires_at > ? AND p.active = 1",
     )
@@ -294,6 +299,7 @@ pub async fn find_session(
             created_at: r.created_at,
             renewed_at: r.renewed_at,
             lifetime: r.lifetime_secs,
+            second_factor: r.second_factor == 1,
         };
         Some((user, times))
     }))
@@ -347,11 +353,25 @@ pub async fn delete_other_sessions(
 }
 
 pub async fn purge_expired_sessions(db: &SqlitePool, now: i64) -> Result<u64, sqlx::Error> {
+    let pending = sqlx::query("DELETE FROM pending_sign_in WHERE expires_at <= ?")
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected();
+    // Recovery codes in clear never outlive the few minutes they may be shown.
+    sqlx::query(
+        "UPDATE second_factor SET codes_to_show = NULL, codes_shown_until = NULL
+         WHERE codes_shown_until <= ?",
+    )
+    .bind(now)
+    .execute(db)
+    .await?;
     Ok(sqlx::query("DELETE FROM session WHERE expires_at <= ?")
         .bind(now)
         .execute(db)
         .await?
-        .rows_affected())
+        .rows_affected()
+        + pending)
 }
 
 // --- Invitations ---
@@ -489,4 +509,247 @@ pub async fn list_audit(
             detail: r.detail,
         })
         .collect())
+}
+
+// --- Second factor ---
+
+/// A person's TOTP secret and where it stands.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SecondFactorRow {
+    pub secret: String,
+    pub confirmed_at: Option<i64>,
+    pub last_step: i64,
+}
+
+pub async fn second_factor(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<Option<SecondFactorRow>, sqlx::Error> {
+    sqlx::query_as("SELECT secret, confirmed_at, last_step FROM second_factor WHERE person_id = ?")
+        .bind(person_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// A new unconfirmed secret, replacing an unconfirmed one; a confirmed factor is left alone
+/// (false).
+pub async fn set_unconfirmed_factor(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    secret: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "INSERT INTO second_factor (person_id, secret, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (person_id) DO UPDATE
+             SET secret = excluded.secret, created_at = excluded.created_at, last_step = 0
+             WHERE second_factor.confirmed_at IS NULL",
+    )
+    .bind(person_id)
+    .bind(secret)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Confirms the factor at the step of its first right code, with the recovery codes to show
+/// once (clear, until `shown_until`) and to keep (hashes).
+pub async fn confirm_factor(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    step: i64,
+    now: i64,
+    codes_to_show: &str,
+    shown_until: i64,
+    code_hashes: &[String],
+) -> Result<bool, sqlx::Error> {
+    let confirmed = sqlx::query(
+        "UPDATE second_factor
+         SET confirmed_at = ?, last_step = ?, codes_to_show = ?, codes_shown_until = ?
+         WHERE person_id = ? AND confirmed_at IS NULL AND last_step < ?",
+    )
+    .bind(now)
+    .bind(step)
+    .bind(codes_to_show)
+    .bind(shown_until)
+    .bind(person_id)
+    .bind(step)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if !confirmed {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM recovery_code WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    for hash in code_hashes {
+        sqlx::query("INSERT INTO recovery_code (person_id, code_hash) VALUES (?, ?)")
+            .bind(person_id)
+            .bind(hash)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(true)
+}
+
+/// Records `step` as used, if no later code was accepted already (false: a replay).
+pub async fn use_step(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    step: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE second_factor SET last_step = ?
+         WHERE person_id = ? AND confirmed_at IS NOT NULL AND last_step < ?",
+    )
+    .bind(step)
+    .bind(person_id)
+    .bind(step)
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Uses a recovery code up (false: not one of this person's, or used already).
+pub async fn use_recovery_code(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    code_hash: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM recovery_code WHERE person_id = ? AND code_hash = ?")
+            .bind(person_id)
+            .bind(code_hash)
+            .execute(conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+pub async fn count_recovery_codes(db: &SqlitePool, person_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM recovery_code WHERE person_id = ?")
+        .bind(person_id)
+        .fetch_one(db)
+        .await
+}
+
+/// The recovery codes still to show (clear, space-separated), if their few minutes are not over.
+pub async fn codes_to_show(
+    db: &SqlitePool,
+    person_id: i64,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    Ok(sqlx::query_scalar(
+        "SELECT codes_to_show FROM second_factor
+         WHERE person_id = ? AND codes_to_show IS NOT NULL AND codes_shown_until > ?",
+    )
+    .bind(person_id)
+    .bind(now)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}
+
+pub async fn forget_codes_to_show(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE second_factor SET codes_to_show = NULL, codes_shown_until = NULL
+         WHERE person_id = ? AND codes_to_show IS NOT NULL",
+    )
+    .bind(person_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes the factor, its recovery codes and sign-ins waiting for a code.
+pub async fn delete_second_factor(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM recovery_code WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM pending_sign_in WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(sqlx::query("DELETE FROM second_factor WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        == 1)
+}
+
+// --- Sign-ins waiting for a code ---
+
+pub async fn insert_pending_sign_in(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    person_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    // This person's dead ones go with it: the table holds only what may still be used.
+    sqlx::query("DELETE FROM pending_sign_in WHERE person_id = ? AND expires_at <= ?")
+        .bind(person_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO pending_sign_in (token_hash, person_id, expires_at) VALUES (?, ?, ?)")
+        .bind(token_hash)
+        .bind(person_id)
+        .bind(expires_at)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The person a live pending sign-in is for, and its wrong codes so far.
+pub async fn find_pending_sign_in(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT g.person_id, g.failures FROM pending_sign_in g JOIN person p ON p.id = g.person_id
+         WHERE g.token_hash = ? AND g.expires_at > ? AND p.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn count_pending_failure(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE pending_sign_in SET failures = failures + 1 WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_pending_sign_in(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM pending_sign_in WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use super::{
     CurrentUser, Person, Role, audit, device, parse_email, parse_name, parse_optional, parse_phone,
-    password, repo, session, token,
+    password, repo, second_factor, session, token,
 };
 use crate::{
     error::{AppError, FieldErrors},
@@ -159,23 +159,52 @@ pub async fn sign_in(
     let person = repo::find_person(&state.db.reader, found.id)
         .await?
         .ok_or(AppError::Internal)?;
-    let lifetime = if person.role.is_staff() {
+    let mut tx = state.db.begin_write().await?;
+    // A confirmed second factor: no session yet, a sign-in waiting for the code (the previous
+    // session, if any, ends only when the code is right).
+    if second_factor::has_confirmed_factor(&mut tx, person.id).await? {
+        let cookie =
+            second_factor::begin_sign_in(&mut tx, person.id, state.config.is_https()).await?;
+        tx.commit().await?;
+        tracing::info!(
+            person_id = person.id,
+            "password right, waiting for the code"
+        );
+        return Ok(SignedIn {
+            cookie,
+            device_cookie: None,
+            home: second_factor::CODE_PAGE,
+        });
+    }
+    let signed_in = start_session(state, &mut tx, person.id, person.role, previous).await?;
+    tx.commit().await?;
+    tracing::info!(person_id = person.id, "signed in");
+    Ok(signed_in)
+}
+
+/// The end of a sign-in with a password (and a code, for those who have a second factor): the
+/// session (replacing the one the browser had), the known-device cookie, the person's home.
+pub async fn start_session(
+    state: &AppState,
+    conn: &mut sqlx::SqliteConnection,
+    person_id: i64,
+    role: Role,
+    previous: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let lifetime = if role.is_staff() {
         session::STAFF_LIFETIME
     } else {
         session::PARTICIPANT_LIFETIME
     };
-    let mut tx = state.db.begin_write().await?;
     if let Some(previous) = previous {
-        repo::delete_session(&mut tx, &previous).await?;
+        repo::delete_session(&mut *conn, &previous).await?;
     }
     let secure = state.config.is_https();
-    let cookie = session::start(&mut tx, person.id, lifetime, secure).await?;
-    tx.commit().await?;
-    tracing::info!(person_id = person.id, "signed in");
+    let cookie = session::start(conn, person_id, lifetime, secure).await?;
     Ok(SignedIn {
         cookie,
-        device_cookie: Some(device::issue(&state.signer, person.id, now(), secure)),
-        home: home_of(person.role),
+        device_cookie: Some(device::issue(&state.signer, person_id, now(), secure)),
+        home: home_of(role),
     })
 }
 
@@ -197,6 +226,19 @@ pub async fn claim_invitation(
         tracing::info!("invitation refused: unknown, used or expired");
         return Err(invitation_failed(state, ip));
     };
+    // A card is one factor like a password: someone with a confirmed second factor still types
+    // the code (the card is used up either way).
+    if second_factor::has_confirmed_factor(&mut tx, person_id).await? {
+        let cookie =
+            second_factor::begin_sign_in(&mut tx, person_id, state.config.is_https()).await?;
+        tx.commit().await?;
+        tracing::info!(person_id, "invitation claimed, waiting for the code");
+        return Ok(SignedIn {
+            cookie,
+            device_cookie: None,
+            home: second_factor::CODE_PAGE,
+        });
+    }
     if let Some(previous) = previous {
         repo::delete_session(&mut tx, &previous).await?;
     }

@@ -56,6 +56,8 @@ pub struct Session {
     pub token_hash: String,
     /// When its person signed in (Unix seconds): some changes need a fresh sign-in.
     pub started_at: i64,
+    /// Whether the person has a confirmed second factor (admins' pages need one).
+    pub second_factor: bool,
 }
 
 /// Starts a session: a new token every time (an old cookie from before sign-in is worthless).
@@ -143,6 +145,7 @@ pub async fn load_session(
                     user,
                     token_hash,
                     started_at: times.created_at,
+                    second_factor: times.second_factor,
                 });
             }
             Ok(_) => {}

@@ -35,7 +35,7 @@ pub fn is_well_formed(token: &str) -> bool {
 }
 
 /// Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
-const REFERENCE_ALPHABET: &[u8] = b"34679ACDEFGHJKMNPQRTUVWXY";
+pub const REFERENCE_ALPHABET: &[u8] = b"34679ACDEFGHJKMNPQRTUVWXY";
 
 /// A reference people can read on the phone or say at the counter, e.g. `R-7K3Q`:
 /// a capability letter, then four characters (25^4 = 390,625 codes per letter; callers store it

@@ -5,9 +5,11 @@
 use super::{
     AuditEntry, Person, Role,
     api::{
-        ChangePassword, ChangeRole, ClaimInvitation, CreateParticipant, CreateStaff,
-        IssueInvitation, SetPersonActive, SignIn, SignOut, SignOutEverywhere, SignOutPerson,
-        UpdatePerson, get_current_user, get_invitation, get_invitation_card, get_person,
+        AcknowledgeRecoveryCodes, ChangePassword, ChangeRole, ClaimInvitation, ConfirmSecondFactor,
+        CreateParticipant, CreateStaff, DisableSecondFactor, IssueInvitation, SecondFactorStatus,
+        SetPersonActive, SignIn, SignOut, SignOutEverywhere, SignOutPerson, StartSecondFactor,
+        UpdatePerson, VerifySignInCode, get_current_user, get_invitation, get_invitation_card,
+        get_person, get_recovery_codes, get_second_factor_setup, get_second_factor_status,
         list_audit, list_participants, list_sectors, list_staff,
     },
 };
@@ -38,11 +40,20 @@ pub fn Refusal(error: AppError) -> impl IntoView {
             </p>
         }
     });
+    // An admin who has not enrolled yet: the way to do it.
+    let enrol = (error == AppError::SecondFactorRequired).then(|| {
+        view! {
+            <p>
+                <a class="button" href="/compte">{t.accounts.account_title}</a>
+            </p>
+        }
+    });
     view! {
         <section class="page">
             <h1>{t.errors.title}</h1>
             <ErrorNotice error />
             {sign_in}
+            {enrol}
         </section>
     }
 }
@@ -94,6 +105,16 @@ pub fn SignInPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let t = use_texts();
     let user = Resource::new(|| (), |_| get_current_user());
+    // Staff and admins only: the second factor's state.
+    let factor = Resource::new(
+        || (),
+        |_| async {
+            match get_current_user().await? {
+                Some(user) if user.role.is_staff() => get_second_factor_status().await.map(Some),
+                _ => Ok::<_, AppError>(None),
+            }
+        },
+    );
     let sign_out = ServerAction::<SignOut>::new();
     let everywhere = ServerAction::<SignOutEverywhere>::new();
     let change = ServerAction::<ChangePassword>::new();
@@ -103,6 +124,10 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=title(t, t.accounts.account_title) />
         <Suspense>
             {move || Suspend::new(async move {
+                let factor = match factor.await {
+                    Ok(factor) => factor,
+                    Err(error) => return view! { <Refusal error /> }.into_any(),
+                };
                 match user.await {
                     Ok(Some(user)) => view! {
                         <section class="page narrow">
@@ -130,6 +155,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <TextField name="confirm" label=t.accounts.password_confirm kind="password" autocomplete="new-password" required=true error=Signal::derive(change_error) />
                                 <button type="submit">{t.accounts.password_save}</button>
                             </ActionForm>
+                            {factor.map(|status| view! { <SecondFactorSection status /> })}
                         </section>
                     }.into_any(),
                     Ok(None) => view! { <Refusal error=AppError::Unauthorized /> }.into_any(),
@@ -137,6 +163,166 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+// --- Second factor ---
+
+/// "Mon compte", for staff and admins: turn the second factor on (or off, staff only).
+#[component]
+fn SecondFactorSection(status: SecondFactorStatus) -> impl IntoView {
+    let t = use_texts();
+    let f = &t.second_factor;
+    let start = ServerAction::<StartSecondFactor>::new();
+    let disable = ServerAction::<DisableSecondFactor>::new();
+    let error = move || {
+        start
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| disable.value().get().and_then(Result::err))
+    };
+    let enabled = query_flag("double-authentification");
+    let disabled = query_flag("double-authentification-desactivee");
+    let body = if status.confirmed {
+        let disable_form = if status.required {
+            view! { <p>{f.admin_cannot_disable}</p> }.into_any()
+        } else {
+            view! {
+                <ActionForm action=disable attr:class="form">
+                    <TextField name="password" label=f.disable_password kind="password" autocomplete="current-password" required=true error=Signal::derive(error) />
+                    <button type="submit" class="button-secondary">{f.disable}</button>
+                </ActionForm>
+            }
+            .into_any()
+        };
+        view! {
+            <p>{f.on}</p>
+            <p>{format!("{} {}", f.codes_left, status.recovery_codes_left)}</p>
+            {disable_form}
+        }
+        .into_any()
+    } else {
+        view! {
+            <p>{f.intro}</p>
+            {status.required.then(|| view! { <p class="notice notice-error" role="alert">{f.required_notice}</p> })}
+            {status.started.then(|| view! { <p><a href="/compte/double-authentification">{f.continue_setup}</a></p> })}
+            <ActionForm action=start attr:class="form-inline">
+                <button type="submit">{f.enable}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <h2 id="double-authentification">{f.section_title}</h2>
+        {enabled.then(|| view! { <p class="notice notice-ok" role="status">{f.enabled}</p> })}
+        {disabled.then(|| view! { <p class="notice notice-ok" role="status">{f.disabled}</p> })}
+        {move || error().map(|error| view! { <ErrorNotice error /> })}
+        {body}
+    }
+}
+
+/// The QR code and the key of an unconfirmed factor, and the field for its first code.
+#[component]
+pub fn SecondFactorSetupPage() -> impl IntoView {
+    let t = use_texts();
+    let f = &t.second_factor;
+    let setup = Resource::new(|| (), |_| get_second_factor_setup());
+    let confirm = ServerAction::<ConfirmSecondFactor>::new();
+    let error = move || confirm.value().get().and_then(Result::err);
+    view! {
+        <Title text=title(t, f.setup_title) />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match setup.await {
+                    Ok(setup) => view! {
+                        <section class="page narrow">
+                            <h1>{f.setup_title}</h1>
+                            <p>{f.setup_step_scan}</p>
+                            <div class="qr" role="img" aria-label=f.qr_label inner_html=setup.qr_svg></div>
+                            <p>{f.setup_step_type}</p>
+                            <p class="lead"><code class="secret" dir="ltr">{setup.secret}</code></p>
+                            <p>{f.setup_step_code}</p>
+                            {move || error().map(|error| view! { <ErrorNotice error /> })}
+                            <ActionForm action=confirm attr:class="form">
+                                <TextField name="code" label=f.code_label kind="text" autocomplete="one-time-code" required=true error=Signal::derive(error) />
+                                <button type="submit">{f.confirm}</button>
+                            </ActionForm>
+                            <p><a href="/compte">{f.back_to_account}</a></p>
+                        </section>
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! {
+                        <section class="page narrow">
+                            <h1>{f.setup_title}</h1>
+                            <p>{f.setup_gone}</p>
+                            <p><a href="/compte">{f.back_to_account}</a></p>
+                        </section>
+                    }.into_any(),
+                    Err(error) => view! { <Refusal error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The 10 recovery codes, right after confirmation, until "C'est noté".
+#[component]
+pub fn RecoveryCodesPage() -> impl IntoView {
+    let t = use_texts();
+    let f = &t.second_factor;
+    let codes = Resource::new(|| (), |_| get_recovery_codes());
+    let done = ServerAction::<AcknowledgeRecoveryCodes>::new();
+    view! {
+        <Title text=title(t, f.codes_title) />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match codes.await {
+                    Ok(codes) => view! {
+                        <section class="page narrow">
+                            <h1>{f.codes_title}</h1>
+                            <p>{f.codes_intro}</p>
+                            <p class="notice notice-ok" role="status"><strong>{f.codes_print}</strong></p>
+                            <ol class="recovery-codes" dir="ltr">
+                                {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
+                            </ol>
+                            <ActionForm action=done attr:class="form-inline no-print">
+                                <button type="submit">{f.codes_done}</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! {
+                        <section class="page narrow">
+                            <h1>{f.codes_title}</h1>
+                            <p>{f.codes_gone}</p>
+                            <p><a href="/compte">{f.back_to_account}</a></p>
+                        </section>
+                    }.into_any(),
+                    Err(error) => view! { <Refusal error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// After a right password, for someone with a second factor: the code (or a recovery code).
+#[component]
+pub fn SignInCodePage() -> impl IntoView {
+    let t = use_texts();
+    let f = &t.second_factor;
+    let action = ServerAction::<VerifySignInCode>::new();
+    let error = move || action.value().get().and_then(Result::err);
+    view! {
+        <Title text=title(t, f.code_title) />
+        <section class="page narrow">
+            <h1>{f.code_title}</h1>
+            <p>{f.code_intro}</p>
+            {move || error().map(|error| view! { <ErrorNotice error /> })}
+            <ActionForm action attr:class="form">
+                <TextField name="code" label=f.code_field kind="text" autocomplete="one-time-code" required=true error=Signal::derive(error) />
+                <button type="submit">{f.code_submit}</button>
+            </ActionForm>
+            <p><a href="/connexion">{f.code_restart}</a></p>
+        </section>
     }
 }
 

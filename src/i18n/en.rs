@@ -93,6 +93,39 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "Ask for a catering quote for your company (from 10 covers).",
         ],
     },
+    second_factor: SecondFactor {
+        section_title: "Two-step verification",
+        intro: "A 6-digit code from your phone, on top of the password, at every sign-in.",
+        required_notice: "Required for admins: without it, the admin pages stay closed.",
+        enable: "Turn on two-step verification",
+        continue_setup: "Finish turning it on",
+        on: "Two-step verification is on.",
+        codes_left: "Recovery codes left:",
+        admin_cannot_disable: "Admins cannot turn it off.",
+        disable: "Turn off two-step verification",
+        disable_password: "Your current password",
+        disabled: "Two-step verification is off.",
+        enabled: "Two-step verification is on. Keep your recovery codes somewhere safe.",
+        setup_title: "Turn on two-step verification",
+        setup_step_scan: "1. In an authenticator app (for example FreeOTP, Aegis or Google Authenticator), scan this code:",
+        qr_label: "QR code to scan with the authenticator app",
+        setup_step_type: "Or type this key into the app:",
+        setup_step_code: "2. Type the 6-digit code the app shows:",
+        code_label: "6-digit code",
+        confirm: "Confirm",
+        setup_gone: "Nothing to turn on here: start from My account.",
+        codes_title: "Your recovery codes",
+        codes_intro: "Each one replaces the phone's code once, should you lose it. They will never be shown again.",
+        codes_print: "Write them down or print them, then keep them somewhere safe.",
+        codes_done: "Done, I have them",
+        codes_gone: "These codes were shown already. They stay valid until used.",
+        back_to_account: "Back to My account",
+        code_title: "Sign-in code",
+        code_intro: "Type the 6-digit code from your authenticator app, or one of your recovery codes.",
+        code_field: "Code",
+        code_submit: "Sign in",
+        code_restart: "Start again with the password",
+    },
     alterations: Alterations {
         items_title: "Clothes",
         home_call: "Request an alteration",
@@ -290,6 +323,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         staff_new_intro: "The person gets a sign-in card, then chooses a password in “My account”.",
         staff_title: "Coaching team",
         audit_action: |code| match code {
+            "second_factor_on" => "two-step verification on",
+            "second_factor_off" => "two-step verification off",
             "create" => "created",
             "update" => "updated",
             "invite" => "sign-in card created",
@@ -766,6 +801,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "unavailable" => {
                 "Saving is not possible right now: the service is very busy. Try again in a few minutes."
             }
+            "second_factor_required" => {
+                "Turn on two-step verification in My account to use the admin pages."
+            }
+            "second_factor_code_wrong" => {
+                "This code is not the right one. Check the phone's time and type the code it shows now."
+            }
+            "second_factor_already_on" => "Two-step verification is already on.",
+            "second_factor_admin_required" => "Admins cannot turn two-step verification off.",
+            "sign_in_code_expired" => "This sign-in has expired. Start again with your password.",
+            "sign_in_code_too_many" => "Too many wrong codes. Start again with your password.",
             "locale_unknown" => "This language is not available.",
             "sign_in_failed" => "Wrong sign-in name or password.",
             "password_too_short" => "The password needs at least 8 characters.",

@@ -87,6 +87,39 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "Demander un devis traiteur pour votre entreprise (dès 10 couverts).",
         ],
     },
+    second_factor: SecondFactor {
+        section_title: "Double authentification",
+        intro: "Un code à 6 chiffres de votre téléphone, en plus du mot de passe, à chaque connexion.",
+        required_notice: "Obligatoire pour les administrateurs : sans elle, les pages d'administration restent fermées.",
+        enable: "Activer la double authentification",
+        continue_setup: "Reprendre l'activation",
+        on: "La double authentification est activée.",
+        codes_left: "Codes de secours restants :",
+        admin_cannot_disable: "Les administrateurs ne peuvent pas la désactiver.",
+        disable: "Désactiver la double authentification",
+        disable_password: "Votre mot de passe actuel",
+        disabled: "La double authentification est désactivée.",
+        enabled: "La double authentification est activée. Gardez vos codes de secours en lieu sûr.",
+        setup_title: "Activer la double authentification",
+        setup_step_scan: "1. Dans une application d'authentification (par exemple FreeOTP, Aegis ou Google Authenticator), scannez ce code :",
+        qr_label: "QR code à scanner avec l'application d'authentification",
+        setup_step_type: "Ou tapez cette clé dans l'application :",
+        setup_step_code: "2. Tapez le code à 6 chiffres que l'application affiche :",
+        code_label: "Code à 6 chiffres",
+        confirm: "Confirmer",
+        setup_gone: "Rien à activer ici : commencez depuis Mon compte.",
+        codes_title: "Vos codes de secours",
+        codes_intro: "Chacun remplace une fois le code du téléphone, si vous le perdez. Ils ne seront plus jamais affichés.",
+        codes_print: "Notez-les ou imprimez-les, puis rangez-les en lieu sûr.",
+        codes_done: "C'est noté",
+        codes_gone: "Ces codes ont déjà été affichés. Ils restent valables jusqu'à leur utilisation.",
+        back_to_account: "Retour à Mon compte",
+        code_title: "Code de connexion",
+        code_intro: "Tapez le code à 6 chiffres de votre application d'authentification, ou un de vos codes de secours.",
+        code_field: "Code",
+        code_submit: "Se connecter",
+        code_restart: "Recommencer avec le mot de passe",
+    },
     alterations: Alterations {
         items_title: "Vêtements",
         home_call: "Demander une retouche",
@@ -284,6 +317,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         staff_new_intro: "La personne reçoit une carte de connexion, puis choisit son mot de passe dans « Mon compte ».",
         staff_title: "Équipe encadrante",
         audit_action: |code| match code {
+            "second_factor_on" => "double authentification activée",
+            "second_factor_off" => "double authentification désactivée",
             "create" => "création",
             "update" => "modification",
             "invite" => "carte de connexion créée",
@@ -764,6 +799,22 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "unavailable" => {
                 "Impossible d'enregistrer pour le moment : le service est très demandé. \
                  Réessayez dans quelques minutes."
+            }
+            "second_factor_required" => {
+                "Activez la double authentification dans Mon compte pour les pages d'administration."
+            }
+            "second_factor_code_wrong" => {
+                "Ce code n'est pas le bon. Vérifiez l'heure du téléphone et tapez le code affiché maintenant."
+            }
+            "second_factor_already_on" => "La double authentification est déjà activée.",
+            "second_factor_admin_required" => {
+                "Les administrateurs ne peuvent pas désactiver la double authentification."
+            }
+            "sign_in_code_expired" => {
+                "Cette connexion a expiré. Recommencez avec votre mot de passe."
+            }
+            "sign_in_code_too_many" => {
+                "Trop de codes erronés. Recommencez avec votre mot de passe."
             }
             "locale_unknown" => "Cette langue n'est pas disponible.",
             "sign_in_failed" => "Identifiant ou mot de passe incorrect.",

@@ -227,6 +227,9 @@ pub struct Limits {
     pub sign_in_device: Throttle,
     /// Wrong current passwords on "Mon compte" (a signed-in session), per person.
     pub password_change: Throttle,
+    /// Wrong second-factor codes after a right password, per person, whichever pending sign-in
+    /// they come through (each dies after 5; typing the password again must not reset this).
+    pub sign_in_code: Throttle,
     /// Unknown or used invitation cards per address (a right card is not slowed before
     /// `invitation_strong`).
     pub invitation_ip: Throttle,
@@ -271,6 +274,8 @@ impl Default for Limits {
             sign_in_account: Throttle::new(strong(50)),
             sign_in_device: Throttle::new(doubling(5)),
             password_change: Throttle::new(doubling(5)),
+            // The fifth wrong code ends the pending sign-in and makes the next one wait.
+            sign_in_code: Throttle::new(doubling(4)),
             invitation_ip: Throttle::new(doubling(20)),
             invitation_strong: Throttle::new(strong(300)),
             // A whole group may claim its cards on the coop's Wi-Fi the same morning.

@@ -373,6 +373,10 @@ pub fn never_kept_offline(path: &str) -> bool {
         || path.starts_with("/planning/agenda/")
         || path.starts_with("/api/get_invitation")
         || path.starts_with("/api/get_calendar_link")
+        // A second factor's secret and its recovery codes.
+        || path.starts_with("/compte/double-authentification")
+        || path.starts_with("/api/get_second_factor_setup")
+        || path.starts_with("/api/get_recovery_codes")
 }
 
 /// Server functions answer every error with 500; this gives it the status of the `AppError` in

@@ -241,6 +241,52 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("id", w.target_staff.to_string()), ("role", "staff".into())],
             expect: ADMIN,
         },
+        // The second factor: staff and admins enrol; the admin of this table is enrolled
+        // already (helpers::session_for), the staff member is not.
+        Row {
+            path: "/api/get_second_factor_status",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/start_second_factor",
+            args: |_| vec![],
+            expect: [401, 403, 403, OK, 409],
+        },
+        Row {
+            path: "/api/get_second_factor_setup",
+            args: |_| vec![],
+            expect: [401, 403, 403, OK, 404],
+        },
+        // Not six digits: wrong for anyone's secret.
+        Row {
+            path: "/api/confirm_second_factor",
+            args: |_| vec![("code", "abcdef".into())],
+            expect: [401, 403, 403, 422, 404],
+        },
+        // Nothing to show once the page was acknowledged, or before a confirmation.
+        Row {
+            path: "/api/get_recovery_codes",
+            args: |_| vec![],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/acknowledge_recovery_codes",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        // A wrong password for staff; an admin cannot turn it off at all.
+        Row {
+            path: "/api/disable_second_factor",
+            args: |_| vec![("password", "pas le bon".into())],
+            expect: [401, 403, 403, 422, 409],
+        },
+        // No pending sign-in's cookie: nobody gets past the code step, whoever they are.
+        Row {
+            path: "/api/verify_sign_in_code",
+            args: |_| vec![("code", "123456".into())],
+            expect: [409; 5],
+        },
         // Opération ourlets. Public reads, then staff, then the students' writes (the private
         // link's token is what grants them; cancel last).
         Row {

@@ -28,6 +28,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// The bound of forms with photos in the test app: one 8 MB photo fits, a few more do not.
 pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
 
+/// The second factor's secret of admins given a session by [`TestApp::session_for`] (base32 of
+/// RFC 6238's "12345678901234567890").
+pub const ADMIN_TOTP_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
 /// The content hash of the fake built stylesheet.
 pub const CSS_HASH: &str = "0123abcd";
 
@@ -199,9 +203,23 @@ impl TestApp {
         id
     }
 
-    /// A fresh session for `person_id`, as the `Cookie` header a browser would send.
+    /// A fresh session for `person_id`, as the `Cookie` header a browser would send. An admin
+    /// gets a confirmed second factor first (secret [`ADMIN_TOTP_SECRET`]): tests act as an
+    /// enrolled admin, as admins' pages require (tests of admins without one sign in with a
+    /// password instead).
     pub async fn session_for(&self, person_id: i64) -> String {
         let mut tx = self.state.db.begin_write().await.unwrap();
+        sqlx::query(
+            "INSERT OR IGNORE INTO second_factor (person_id, secret, created_at, confirmed_at)
+             SELECT id, ?, ?, ? FROM person WHERE id = ? AND role = 'admin'",
+        )
+        .bind(ADMIN_TOTP_SECRET)
+        .bind(now())
+        .bind(now())
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
         let set_cookie = session::start(&mut tx, person_id, session::STAFF_LIFETIME, false)
             .await
             .unwrap();

@@ -14,3 +14,4 @@ mod hostile;
 mod lunch;
 mod planning;
 mod privacy;
+mod second_factor;
