@@ -29,7 +29,7 @@ if [ "${PERF:-0}" = 1 ]; then
 fi
 /usr/bin/time -f "wrk CPU: %U s user, %S s system" \
   wrk -t2 -c64 -d"$DURATION" --latency -s bench/booking.lua \
-  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 1000 |
+  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 2000 |
   grep -E "Requests/sec|not booked|50%|99%"
 ticks1=$(cpu_ticks); bytes1=$(written)
 [ -n "${perf_pid:-}" ] && wait "$perf_pid"

@@ -75,7 +75,7 @@ ceiling=$(awk -v n="$CEILING_ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f",
 db="$work/bench.db"
 first_slot=$(bench_campaign "$db")
 wrk -t2 -c"$CONNECTIONS" -d"$BOOKING_DURATION" --latency -s bench/booking.lua \
-  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 1000 >"$work/booking.txt"
+  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$first_slot" 2000 >"$work/booking.txt"
 cat "$work/booking.txt"
 bookings=$(bench_bookings "$db")
 overbooked=$(sqlite3 "$db" "SELECT count(*) FROM campaign_slot s WHERE s.booked > s.capacity OR s.booked <>
@@ -119,7 +119,7 @@ machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cp
   echo "### Booking under a rush (Opération ourlets)"
   echo
   echo "\`wrk -t2 -c$CONNECTIONS -d$BOOKING_DURATION\` posting \`/api/book_campaign_slot\` (bench/booking.lua: each request a new"
-  echo "student, contact and idempotency key, spread over 1,000 slots of 100 places), release server,"
+  echo "student, contact and idempotency key, spread over 2,000 slots of 100 places), release server,"
   echo "\`synchronous=FULL\`, WAL. The ceiling is raw SQLite on the same disk in the same run: $CEILING_ROWS"
   echo "one-row inserts, each its own durable transaction (sqlite3 shell, WAL, \`synchronous=FULL\`)."
   echo
