@@ -629,7 +629,9 @@ async fn decide_and_book(
         .await;
     match answer {
         Ok(reference) => {
-            share.map(super::share::SharePlace::keep);
+            if let Some(place) = share {
+                place.keep();
+            }
             Ok(BookingOutcome::Booked {
                 reference,
                 link: booking_path(link),
