@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { hydrated, open } from "./support";
+import { hydrated, newAdmin, open, sql } from "./support";
 
 // The admin: no other journey signs in as her, so ending all her sessions disturbs nobody.
 const adminEmail = "nadia@coopmanau.example";
@@ -61,5 +61,29 @@ test("a staff session ended from another device leaves nothing readable offline 
   await page.goto("/equipe/personnes");
   await expect(page.getByRole("heading", { level: 1, name: "Pas de connexion" })).toBeVisible();
   await expect(page.getByText("Haddad")).toHaveCount(0);
+  await shared.context.close();
+});
+
+test("a staff session that expires leaves nothing readable offline either", async ({ browser }, testInfo) => {
+  test.skip(!hydrated(testInfo), "the service worker needs JavaScript");
+  const { email, password } = newAdmin(testInfo);
+  const shared = await newDevice(browser, testInfo);
+  const page = shared.page;
+  await open(page, "/connexion", testInfo);
+  await page.getByLabel("Adresse e-mail ou numéro de téléphone").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/equipe$/);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await open(page, "/equipe/personnes", testInfo);
+  await expect.poll(() => kept(page, "/equipe/personnes")).toBe(true);
+
+  // The working day is over: the session has ended on the server.
+  sql("UPDATE session SET expires_at = 0 WHERE person_id = (SELECT id FROM person WHERE email = ?)", email);
+  await open(page, "/", testInfo);
+  await expect.poll(() => kept(page, "/equipe/personnes")).toBe(false);
+  await shared.context.setOffline(true);
+  await page.goto("/equipe/personnes");
+  await expect(page.getByRole("heading", { level: 1, name: "Pas de connexion" })).toBeVisible();
   await shared.context.close();
 });
