@@ -47,7 +47,8 @@ pub async fn get_alteration_draft(choices: String) -> Result<RequestDraft, AppEr
 #[server(prefix = "/api", endpoint = "submit_alteration_request", input = MultipartFormData)]
 pub async fn submit_alteration_request(data: MultipartData) -> Result<String, AppError> {
     let state = state()?;
-    // Counted before the body is read: each may carry photos to decode.
+    // Counted before the photos are decoded (how many such bodies are read at once is bounded
+    // by server::security::check_body).
     state
         .limits
         .alteration_submit_ip

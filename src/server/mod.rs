@@ -65,5 +65,6 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         bookings,
         campaign_shares: Default::default(),
         photo_decodes: crate::alterations::photo::DecodeGate::per_core(),
+        upload_reads: Default::default(),
     }))
 }

@@ -184,6 +184,26 @@ pub async fn check_body(State(state): State<AppState>, request: Request, next: N
         }
     }
     let (parts, body) = request.into_parts();
+    // A form with photos is up to `MAX_UPLOAD_BYTES` in memory while it is read, and its
+    // per-address budget is counted only after: the reads themselves are bounded here.
+    let _upload_turn = if upload {
+        let address = super::request::client_ip(&parts, state.config.trust_proxy);
+        match state.upload_reads.enter(&address) {
+            Some(turn) => Some(turn),
+            None => {
+                let mut busy = refusal(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Le service est très demandé : réessayez d'envoyer le formulaire dans une \
+                     minute.",
+                );
+                busy.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+                return busy;
+            }
+        }
+    } else {
+        None
+    };
     let bytes = match read_bounded(body, limit, state.config.body_idle, budget).await {
         Ok(bytes) => bytes,
         Err(BodyRefusal::TooLarge) => return too_large(),
@@ -290,6 +310,51 @@ fn is_readable_form(form: &[u8]) -> bool {
         }
         std::str::from_utf8(&decoded).is_ok()
     })
+}
+
+/// Forms with photos being read at once: [`UploadReads::TOTAL`] in all, and
+/// [`UploadReads::PER_ADDRESS`] from one address (a family sends one form at a time), so that
+/// their bodies cost at most `TOTAL × MAX_UPLOAD_BYTES` of memory (8 × 41 MB by default) and
+/// one address cannot take every turn with slow uploads.
+#[derive(Default)]
+pub struct UploadReads(std::sync::Mutex<std::collections::HashMap<String, usize>>);
+
+/// One form with photos being read; its turn ends when dropped.
+pub struct UploadTurn<'a> {
+    reads: &'a UploadReads,
+    address: String,
+}
+
+impl UploadReads {
+    pub const TOTAL: usize = 8;
+    pub const PER_ADDRESS: usize = 2;
+
+    /// A turn for `address`, or `None` when all turns (or that address's) are taken.
+    pub fn enter(&self, address: &str) -> Option<UploadTurn<'_>> {
+        let mut reading = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let total: usize = reading.values().sum();
+        let mine = reading.get(address).copied().unwrap_or(0);
+        if total >= Self::TOTAL || mine >= Self::PER_ADDRESS {
+            return None;
+        }
+        reading.insert(address.to_owned(), mine + 1);
+        Some(UploadTurn {
+            reads: self,
+            address: address.to_owned(),
+        })
+    }
+}
+
+impl Drop for UploadTurn<'_> {
+    fn drop(&mut self) {
+        let mut reading = self.reads.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = reading.get_mut(&self.address) {
+            *count -= 1;
+            if *count == 0 {
+                reading.remove(&self.address);
+            }
+        }
+    }
 }
 
 /// Every value of a form through [`crate::text::screen`]: the form re-encoded when a value
@@ -418,6 +483,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn photo_forms_are_read_a_few_at_a_time() {
+        let reads = UploadReads::default();
+        let first = reads.enter("192.0.2.1").unwrap();
+        let _second = reads.enter("192.0.2.1").unwrap();
+        assert!(reads.enter("192.0.2.1").is_none(), "two per address");
+        let others: Vec<_> = (0..UploadReads::TOTAL - 2)
+            .map(|i| reads.enter(&format!("198.51.100.{i}")).unwrap())
+            .collect();
+        assert!(reads.enter("203.0.113.5").is_none(), "eight in all");
+        drop(first);
+        assert!(reads.enter("203.0.113.5").is_some());
+        drop(others);
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct Shared {
     pub campaign_shares: crate::campaigns::share::Shares,
     /// Photo decodes at once: one per core (src/alterations/photo.rs).
     pub photo_decodes: crate::alterations::photo::DecodeGate,
+    /// Forms with photos being read at once (server::security::check_body).
+    pub upload_reads: Arc<super::security::UploadReads>,
 }
 
 impl AppState {
