@@ -259,21 +259,21 @@ async fn names_refuse_control_characters_bidi_overrides_and_invisible_only_value
 }
 
 #[tokio::test]
-async fn forms_with_photos_are_read_two_at_a_time_from_one_address() {
+async fn forms_with_photos_are_read_a_few_at_a_time_from_one_address() {
     let app = spawn_app().await;
     let head = "POST /api/submit_alteration_request HTTP/1.1\r\nHost: x\r\n\
                 Sec-Fetch-Site: same-origin\r\n\
                 Content-Type: multipart/form-data; boundary=X\r\n\
                 Content-Length: 5000000\r\n\r\n--X\r\n";
-    // Two slow phones on one address: their bodies are being read.
+    // Eight slow phones on one address: their bodies are being read.
     let mut held = Vec::new();
-    for _ in 0..2 {
+    for _ in 0..coop_manau::server::security::UploadReads::PER_ADDRESS {
         let mut stream = connect_from("127.0.0.4", &app).await.unwrap();
         stream.write_all(head.as_bytes()).await.unwrap();
         held.push(stream);
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
-    // A third from that address waits for its turn: told so in French, nothing read.
+    // One more from that address waits for its turn: told so in French, nothing read.
     let mut third = connect_from("127.0.0.4", &app).await.unwrap();
     third.write_all(head.as_bytes()).await.unwrap();
     let answer = read_until_closed(&mut third, Duration::from_secs(3))
