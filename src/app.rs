@@ -25,6 +25,7 @@ use crate::{
         AbsencesPage, CalendarLinkPage, MonthHoursPage, MyPlanningPage, PersonPlanningPage,
         PlanningWeekPage, SectorsPage, ShiftPage,
     },
+    privacy::ui::{LinkDataPage, PrivacyPage},
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -82,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />
                     <Route path=path!("planning/agenda/:token") view=CalendarLinkPage />
+                    <Route path=path!("vos-donnees") view=PrivacyPage />
+                    <Route path=path!("vos-donnees/:kind/:token") view=LinkDataPage />
                     <Route path=path!("equipe/planning") view=PlanningWeekPage />
                     <Route path=path!("equipe/planning/creneau/:id") view=ShiftPage />
                     <Route path=path!("equipe/planning/absences") view=AbsencesPage />

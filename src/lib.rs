@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod lunch;
 pub mod partners;
 pub mod planning;
+pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod text;

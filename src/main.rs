@@ -29,6 +29,18 @@ async fn main() -> std::process::ExitCode {
     }
     let addr = config.site_addr;
     let public_url = config.public_url.clone();
+    // Shared by every server on this database; `coop-manau restore` needs it alone.
+    let _running = match coop_manau::server::backup::database_file(&config.database_url)
+        .map_err(|e| e.to_string())
+        .and_then(|file| {
+            coop_manau::server::backup::hold_running_lock(&file).map_err(|e| e.to_string())
+        }) {
+        Ok(lock) => lock,
+        Err(error) => {
+            tracing::error!(%error, "cannot lock the database");
+            return ExitCode::FAILURE;
+        }
+    };
     let state = match build_state(config).await {
         Ok(state) => state,
         Err(error) => {
@@ -46,46 +58,151 @@ async fn main() -> std::process::ExitCode {
     let limits = ConnectionLimits::for_this_process(state.config.trust_proxy);
     tracing::info!(%addr, url = %public_url, max_connections = limits.max_connections, "Coop'Manau is listening");
     coop_manau::accounts::session::spawn_purge(state.clone());
+    coop_manau::privacy::retention::spawn_daily(state.clone());
+    coop_manau::server::backup::spawn_daily(state.clone());
     serve(listener, router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }
 
-/// `coop-manau admin create --email E --first-name F --last-name L`: the first admin.
+const USAGE: &str = "usage:
+  coop-manau                          serve (the configuration comes from the environment)
+  coop-manau admin create --email EMAIL --first-name FIRST --last-name LAST
+  coop-manau backup --to DIR [--keep N]   copy the database into DIR, checked
+  coop-manau restore FILE                 put a backup back (the server must be stopped)
+  coop-manau purge                        apply the retention periods now
+  coop-manau check                        say whether the installation is right";
+
+/// The commands beside serving: the first admin, backups, the purge, the check.
 #[cfg(feature = "ssr")]
 async fn run_command(
     config: coop_manau::server::config::Config,
     args: &[String],
 ) -> std::process::ExitCode {
+    use coop_manau::server::{backup, build_state, check};
     use std::process::ExitCode;
-    let usage =
-        "usage: coop-manau [admin create --email EMAIL --first-name FIRST --last-name LAST]";
     let option = |name: &str| {
         args.iter()
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    if args.get(..2) != Some(&["admin".to_owned(), "create".to_owned()]) {
-        eprintln!("{usage}");
-        return ExitCode::from(2);
-    }
-    let (Some(email), Some(first), Some(last)) = (
-        option("--email"),
-        option("--first-name"),
-        option("--last-name"),
-    ) else {
-        eprintln!("{usage}");
-        return ExitCode::from(2);
+    let usage = || {
+        eprintln!("{USAGE}");
+        ExitCode::from(2)
     };
-    let state = match coop_manau::server::build_state(config).await {
-        Ok(state) => state,
-        Err(error) => {
-            eprintln!("database: {error}");
-            return ExitCode::FAILURE;
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["check"] => {
+            let findings = check::run(&config).await;
+            for finding in &findings {
+                println!("{}", finding.line());
+            }
+            if findings
+                .iter()
+                .any(|f| matches!(f, check::Finding::Problem(_)))
+            {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
+        ["restore", from] => {
+            match backup::restore(std::path::Path::new(from), &config.database_url).await {
+                Ok(restored) => {
+                    println!("Restored {from} (schema {}).", restored.schema);
+                    if let Some(aside) = restored.set_aside {
+                        println!(
+                            "The database that was in place is kept as {}.",
+                            aside.display()
+                        );
+                    }
+                    println!("Start the server: pending migrations run at start.");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("restore refused: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        ["backup", ..] | ["purge"] | ["admin", "create", ..] => {
+            let keep = match option("--keep").map(|k| k.parse::<usize>()) {
+                None => config.backup_keep,
+                Some(Ok(keep)) => keep,
+                Some(Err(_)) => return usage(),
+            };
+            let state = match build_state(config).await {
+                Ok(state) => state,
+                Err(error) => {
+                    eprintln!("database: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match words[0] {
+                "backup" => {
+                    let Some(dir) = option("--to") else {
+                        return usage();
+                    };
+                    match backup::backup(&state.db, std::path::Path::new(&dir), keep).await {
+                        Ok(path) => {
+                            println!("Backup made and checked: {}", path.display());
+                            ExitCode::SUCCESS
+                        }
+                        Err(error) => {
+                            eprintln!("backup failed: {error}");
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                "purge" => {
+                    let now = coop_manau::server::now();
+                    match coop_manau::privacy::retention::purge(
+                        &state.db,
+                        &state.config.retention,
+                        now,
+                    )
+                    .await
+                    {
+                        Ok(purged) => {
+                            println!("Purged: {purged:?}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(error) => {
+                            eprintln!("purge failed: {error}");
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                _ => {
+                    create_admin(
+                        &state,
+                        option("--email"),
+                        option("--first-name"),
+                        option("--last-name"),
+                    )
+                    .await
+                }
+            }
+        }
+        _ => usage(),
+    }
+}
+
+/// `coop-manau admin create --email E --first-name F --last-name L`: the first admin.
+#[cfg(feature = "ssr")]
+async fn create_admin(
+    state: &coop_manau::server::AppState,
+    email: Option<String>,
+    first: Option<String>,
+    last: Option<String>,
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let (Some(email), Some(first), Some(last)) = (email, first, last) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
     };
-    match coop_manau::accounts::service::create_admin(&state, &email, &first, &last).await {
+    match coop_manau::accounts::service::create_admin(state, &email, &first, &last).await {
         Ok(password) => {
             println!("Admin account created for {email}.");
             println!("One-time password: {password}");

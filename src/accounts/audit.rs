@@ -16,7 +16,28 @@ pub async fn record(
     repo::insert_audit(
         conn,
         now(),
-        actor.id,
+        Some(actor.id),
+        action,
+        object_type,
+        &object_id.to_string(),
+        detail,
+    )
+    .await
+}
+
+/// Records what no staff member did: the person themselves through a private link, or the
+/// retention purge (`actor_id` NULL).
+pub async fn record_unattended(
+    conn: &mut SqliteConnection,
+    action: &str,
+    object_type: &str,
+    object_id: impl ToString,
+    detail: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    repo::insert_audit(
+        conn,
+        now(),
+        None,
         action,
         object_type,
         &object_id.to_string(),

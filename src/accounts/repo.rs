@@ -448,7 +448,7 @@ pub async fn consume_invitation(
 pub async fn insert_audit(
     conn: &mut SqliteConnection,
     now: i64,
-    actor_id: i64,
+    actor_id: Option<i64>,
     action: &str,
     object_type: &str,
     object_id: &str,

@@ -156,6 +156,9 @@ pub fn AccountPage() -> impl IntoView {
                                 <button type="submit">{t.accounts.password_save}</button>
                             </ActionForm>
                             {factor.map(|status| view! { <SecondFactorSection status /> })}
+                            <h2>{t.privacy.title}</h2>
+                            <p>{t.privacy.account_download_hint}</p>
+                            <p><a class="button button-secondary" href="/compte/mes-donnees.json" download="">{t.privacy.account_download}</a></p>
                         </section>
                     }.into_any(),
                     Ok(None) => view! { <Refusal error=AppError::Unauthorized /> }.into_any(),
@@ -390,6 +393,7 @@ pub fn StaffHomePage() -> impl IntoView {
                     Ok(Some(user)) if user.role.is_staff() => view! {
                         <section class="page">
                             <h1>{t.nav.staff}</h1>
+                            <crate::privacy::ui::AccountsDueNotice />
                             <ul class="link-list">
                                 <li><a href="/equipe/retouches">{t.alterations.queue_title}</a></li>
                                 <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>
@@ -640,6 +644,8 @@ pub fn PersonPage() -> impl IntoView {
                                         </button>
                                     </ActionForm>
                                 })}
+
+                                <crate::privacy::ui::PersonErasureSection person_id=person.id />
 
                                 <h2>{t.accounts.history_title}</h2>
                                 <AuditList entries=history />

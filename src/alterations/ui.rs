@@ -320,6 +320,7 @@ fn TrackingView(
     let t = use_texts();
     let r = tracking;
     let can_cancel = super::next_status(r.status, Decision::Cancel).is_ok();
+    let data_token = token.clone();
     let price = match r.confirmed_cents {
         Some(cents) => format!("{} {}", t.alterations.price_confirmed, format_euros(cents)),
         None => format!(
@@ -385,6 +386,7 @@ fn TrackingView(
                     <button type="submit" class="button-secondary">{t.alterations.cancel_button}</button>
                 </ActionForm>
             })}
+            <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::Alteration token=data_token />
         </section>
     }
 }

@@ -354,6 +354,7 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
     let ics = format!("/ourlets/reservation/{token}/agenda.ics");
     let now_slots = booking.other_slots.clone();
     let cancel_token = token.clone();
+    let data_token = token.clone();
     view! {
         <section class="page narrow booking">
             <h1>{heading}</h1>
@@ -390,6 +391,7 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
                     <button type="submit" class="button-danger">{t.campaigns.cancel_button}</button>
                 </ActionForm>
             })}
+            <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::HemBooking token=data_token />
         </section>
     }
 }

@@ -775,6 +775,181 @@ pub static CATALOGUE: Catalogue = Catalogue {
         planning_and_calendar: "Their schedule and calendar link",
         staff_link: "Participants' schedule",
     },
+    privacy: Privacy {
+        title: "Your data",
+        intro: "What the Coop'Manau app keeps about you, why, for how long, and how to see or \
+            erase it. We sell nothing and share nothing: your data only serves the service you \
+            asked for.",
+        controller_title: "Who is responsible",
+        controller: "The Alma social centre, for Coop'Manau, Blanchemaille, Roubaix. For any \
+            question, ask at the Coop'Manau desk or the project lead.",
+        held_title: "What we keep, why, for how long",
+        category_name: |c| {
+            use crate::privacy::register::Category::*;
+            match c {
+                PublicContact => "Your name, phone and e-mail",
+                GarmentNotes => "What you write about your garments",
+                Photos => "Photos of your garments",
+                ConnectionKey => "A key drawn from your connection",
+                Account => "Participants' and staff's accounts",
+                Work => "The planning and hours worked",
+                Absences => "Absences",
+                SignIn => "Passwords and sign-ins",
+                Audit => "Who decided what",
+            }
+        },
+        category_why: |c| {
+            use crate::privacy::register::Category::*;
+            match c {
+                PublicContact => {
+                    "To prepare your alteration, slot or meal, and tell you when \
+                    it is ready."
+                }
+                GarmentNotes => "To make the right alteration.",
+                Photos => "To see the garment before you come.",
+                ConnectionKey => {
+                    "So that one connection cannot take every place. It is not \
+                    your address, only a key drawn from it."
+                }
+                Account => "To sign in and organise everyone's work.",
+                Work => {
+                    "For the planning, and because the hours of the contract (CAPE) must \
+                    be kept."
+                }
+                Absences => "To tell the team and justify an absence.",
+                SignIn => "So that nobody else can sign in as you.",
+                Audit => "To know who took a decision, if asked.",
+            }
+        },
+        category_kept: |c, r| {
+            use crate::privacy::register::Category::*;
+            let months = |days: u32| match days {
+                d if d % 365 == 0 => {
+                    format!("{} year{}", d / 365, if d / 365 > 1 { "s" } else { "" })
+                }
+                d if d % 30 == 0 || d % 30 > 25 => format!("{} months", d.div_ceil(30)),
+                d => format!("{d} days"),
+            };
+            match c {
+                PublicContact | GarmentNotes | ConnectionKey => format!(
+                    "{} after your request, slot or meal is over, then erased.",
+                    months(r.public_days)
+                ),
+                Photos => format!(
+                    "{} after you collected the garment, then erased.",
+                    months(r.photo_days)
+                ),
+                Account => format!(
+                    "While the account is used. After {} without activity it is erased (the \
+                     team is told 30 days before).",
+                    months(r.account_days)
+                ),
+                Work => "Kept with the account. When an account is erased, the hours stay \
+                    under a number, without the name."
+                    .to_owned(),
+                Absences => "Kept with the account. When an account is erased, the reason and \
+                    details are erased; the date stays."
+                    .to_owned(),
+                SignIn => format!(
+                    "Until the sign-in ends, then {} at most.",
+                    months(r.session_days)
+                ),
+                Audit => "Kept to follow decisions. When an account is erased, only a number \
+                    remains."
+                    .to_owned(),
+            }
+        },
+        columns_label: "In the database",
+        rights_title: "Your rights, and how",
+        rights: [
+            "See and download: the link you received for your alteration, slot or order leads \
+             to \"Your data\". With an account: \"My account\", \"Download my data\".",
+            "Erase: from \"Your data\" of your link. If it is still to come, it is cancelled \
+             first. For a participant's account, ask the team.",
+            "Correct: tell the team, at the desk or by phone.",
+            "Object or restrict: tell the team; we answer within a month.",
+            "Without a link or an account (you lost the link): come to the desk with your \
+             reference.",
+        ],
+        complaint: "If our answer does not satisfy you, you may contact the CNIL (www.cnil.fr).",
+        your_data_link: "Your data: see, download, erase",
+        link_title: "What we keep",
+        personal_title: "About you",
+        record_title: "The rest, kept without your name for our figures",
+        photos: |n| match n {
+            0 => "No photo.".to_owned(),
+            1 => "1 photo.".to_owned(),
+            n => format!("{n} photos."),
+        },
+        field: |name| match name {
+            "name" => "Name",
+            "phone" => "Phone",
+            "email" => "E-mail",
+            "contact" => "Phone or e-mail",
+            "note" => "Note on a garment",
+            "decline_reason" => "Reason for declining",
+            "status" => "Status",
+            "dropoff_date" => "Drop-off day",
+            "estimated_cents" => "Estimated price (cents)",
+            "confirmed_cents" => "Confirmed price (cents)",
+            "partner" => "Partner company",
+            "garment" => "Garment",
+            "campaign" => "Operation",
+            "slot" => "Slot",
+            "group" => "Class",
+            "garments" => "Number of garments",
+            "attendance" => "Attendance",
+            "service_day" => "Day of the meal",
+            "pickup" => "Pickup time",
+            "dish" => "Dish",
+            "total_cents" => "Total (cents)",
+            _ => "Other",
+        },
+        download_json: "Download (JSON file)",
+        erase_title: "Erase my data",
+        erase_explain: "Your name, phone, e-mail, notes and photos will be erased for good. The \
+            rest is kept without your name, to count what the cooperative does.",
+        erase_cancels: "It has not happened yet: it will be cancelled first.",
+        erase_confirm: "Yes, I want to erase my data",
+        erase_button: "Erase",
+        erase_wait: "You cannot erase right now:",
+        erased_notice: |date| format!("Your data was erased on {date}."),
+        back_to_link: "Back",
+        account_download: "Download my data",
+        account_download_hint: "A JSON file with everything the app keeps about you: account, \
+            sign-ins, shifts, hours, absences, log.",
+        person_erase_title: "Erase this person",
+        person_erase_explain: "To do when the person asks for it. Their name and contact \
+            details are erased, their sign-ins too. Their shifts and hours stay under a number \
+            (employment records); the reasons of their absences are erased.",
+        person_erase_confirm: "I confirm: the person asked for it",
+        person_erase_button: "Erase this person",
+        person_erased: |date| format!("This person was erased on {date}."),
+        deleted_title: "Erased",
+        pseudonymised_title: "Kept under a number (legal obligation)",
+        report_item: |key, n| {
+            let what = match key {
+                "sessions" => "sign-ins",
+                "invitations" => "invitations",
+                "sign_in_attempts" => "sign-ins in progress",
+                "recovery_codes" => "recovery codes",
+                "second_factor" => "two-step verification",
+                "calendar_link" => "calendar link",
+                "absence_reasons" => "absence reasons",
+                "contact_details" => "name, e-mail, phone, password",
+                "account" => "account",
+                "shifts" => "shifts and hours",
+                "audit_entries" => "log entries",
+                _ => "other",
+            };
+            format!("{what}: {n}")
+        },
+        staff_accounts_note: "Staff accounts are erased automatically after two years without \
+            activity.",
+        due_title: "Accounts erased soon",
+        due_item: |name, date| format!("{name}: erased on {date}, for lack of activity"),
+        due_hint: "A sign-in or a shift worked keeps the account.",
+    },
     offline: Offline {
         title: "No connection",
         body: "This page is not saved on your phone yet. Check your internet connection, then \
@@ -980,6 +1155,19 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "dish_name_invalid" => "The dish's name is required (at most 80 characters).",
             "description_too_long" => "At most 300 characters.",
             "portions_invalid" => "A number of portions between 0 and 500.",
+            "erase_confirm_required" => "Tick the box to confirm.",
+            "erase_garments_here" => {
+                "Your garments are still with us: you can erase your data once you have \
+                 collected them."
+            }
+            "erase_after_service" => {
+                "Your meal is being prepared: you can erase your data after the service."
+            }
+            "erase_after_slot" => "Your slot is under way: you can erase your data afterwards.",
+            "erase_participants_only" => {
+                "Only participants' accounts are erased here. Staff accounts are erased after \
+                 two years without activity."
+            }
             _ => "An error occurred.",
         },
     },

@@ -772,6 +772,185 @@ pub static CATALOGUE: Catalogue = Catalogue {
         planning_and_calendar: "Son planning et son lien d'agenda",
         staff_link: "Planning des participants",
     },
+    privacy: Privacy {
+        title: "Vos données",
+        intro: "Ce que l'application de Coop'Manau garde sur vous, pourquoi, combien de temps, \
+            et comment le voir ou l'effacer. Nous ne vendons rien et ne partageons rien : vos \
+            données servent seulement à vous rendre le service demandé.",
+        controller_title: "Qui en est responsable",
+        controller: "Le centre social Alma, pour Coop'Manau, Blanchemaille, Roubaix. Pour toute \
+            question, adressez-vous à l'accueil de Coop'Manau ou à la responsable du projet.",
+        held_title: "Ce que nous gardons, pourquoi, combien de temps",
+        category_name: |c| {
+            use crate::privacy::register::Category::*;
+            match c {
+                PublicContact => "Votre nom, votre téléphone, votre e-mail",
+                GarmentNotes => "Ce que vous écrivez sur vos vêtements",
+                Photos => "Les photos de vos vêtements",
+                ConnectionKey => "Une clé tirée de votre connexion",
+                Account => "Les comptes des participants et de l'équipe",
+                Work => "Le planning et les heures de travail",
+                Absences => "Les absences",
+                SignIn => "Mots de passe et connexions",
+                Audit => "Qui a décidé quoi",
+            }
+        },
+        category_why: |c| {
+            use crate::privacy::register::Category::*;
+            match c {
+                PublicContact => {
+                    "Pour préparer votre retouche, votre créneau ou votre repas, \
+                    et vous prévenir quand c'est prêt."
+                }
+                GarmentNotes => "Pour faire la bonne retouche.",
+                Photos => "Pour voir le vêtement avant que vous veniez.",
+                ConnectionKey => {
+                    "Pour qu'une seule connexion ne prenne pas toutes les places. \
+                    Ce n'est pas votre adresse, seulement une clé qui en est tirée."
+                }
+                Account => "Pour se connecter et organiser le travail de chacun.",
+                Work => {
+                    "Pour le planning, et parce que les heures du contrat (CAPE) doivent \
+                    être gardées."
+                }
+                Absences => "Pour prévenir l'équipe et justifier une absence.",
+                SignIn => "Pour que personne d'autre ne puisse se connecter à votre place.",
+                Audit => "Pour savoir qui a pris une décision, en cas de question.",
+            }
+        },
+        category_kept: |c, r| {
+            use crate::privacy::register::Category::*;
+            let months = |days: u32| match days {
+                d if d % 365 == 0 => {
+                    format!("{} an{}", d / 365, if d / 365 > 1 { "s" } else { "" })
+                }
+                d if d % 30 == 0 || d % 30 > 25 => format!("{} mois", d.div_ceil(30)),
+                d => format!("{d} jours"),
+            };
+            match c {
+                PublicContact | GarmentNotes | ConnectionKey => format!(
+                    "{} après la fin de votre demande, de votre créneau ou du repas, puis effacé.",
+                    months(r.public_days)
+                ),
+                Photos => format!(
+                    "{} après que vous avez récupéré le vêtement, puis effacées.",
+                    months(r.photo_days)
+                ),
+                Account => format!(
+                    "Tant que le compte sert. {} sans activité, il est effacé (l'équipe est \
+                     prévenue 30 jours avant).",
+                    months(r.account_days)
+                ),
+                Work => "Gardé avec le compte. Quand un compte est effacé, les heures restent \
+                    sous un numéro, sans le nom."
+                    .to_owned(),
+                Absences => "Gardé avec le compte. Quand un compte est effacé, la raison et le \
+                    détail sont effacés ; la date reste."
+                    .to_owned(),
+                SignIn => format!(
+                    "Jusqu'à la fin de la connexion, puis {} au plus.",
+                    months(r.session_days)
+                ),
+                Audit => "Gardé pour suivre les décisions. Quand un compte est effacé, il n'y \
+                    reste qu'un numéro."
+                    .to_owned(),
+            }
+        },
+        columns_label: "Dans la base de données",
+        rights_title: "Vos droits, et comment faire",
+        rights: [
+            "Voir et télécharger : le lien reçu pour votre retouche, votre créneau ou votre \
+             commande mène à « Vos données ». Avec un compte : « Mon compte », « Télécharger mes \
+             données ».",
+            "Effacer : depuis « Vos données » de votre lien. Si c'est encore à venir, c'est \
+             d'abord annulé. Pour un compte de participant, demandez à l'équipe.",
+            "Corriger : dites-le à l'équipe, à l'accueil ou au téléphone.",
+            "Vous opposer ou limiter : dites-le à l'équipe ; nous répondons dans le mois.",
+            "Sans lien ni compte (vous avez perdu le lien) : venez à l'accueil avec votre numéro \
+             de référence.",
+        ],
+        complaint: "Si vous n'êtes pas satisfait de notre réponse, vous pouvez vous adresser à \
+            la CNIL (www.cnil.fr).",
+        your_data_link: "Vos données : les voir, les télécharger, les effacer",
+        link_title: "Ce que nous gardons",
+        personal_title: "À votre sujet",
+        record_title: "Le reste, gardé sans votre nom pour nos chiffres",
+        photos: |n| match n {
+            0 => "Aucune photo.".to_owned(),
+            1 => "1 photo.".to_owned(),
+            n => format!("{n} photos."),
+        },
+        field: |name| match name {
+            "name" => "Nom",
+            "phone" => "Téléphone",
+            "email" => "E-mail",
+            "contact" => "Téléphone ou e-mail",
+            "note" => "Note sur un vêtement",
+            "decline_reason" => "Raison du refus",
+            "status" => "État",
+            "dropoff_date" => "Jour de dépôt",
+            "estimated_cents" => "Prix estimé (centimes)",
+            "confirmed_cents" => "Prix confirmé (centimes)",
+            "partner" => "Entreprise partenaire",
+            "garment" => "Vêtement",
+            "campaign" => "Opération",
+            "slot" => "Créneau",
+            "group" => "Classe",
+            "garments" => "Nombre de vêtements",
+            "attendance" => "Présence",
+            "service_day" => "Jour du repas",
+            "pickup" => "Heure de retrait",
+            "dish" => "Plat",
+            "total_cents" => "Total (centimes)",
+            _ => "Autre",
+        },
+        download_json: "Télécharger (fichier JSON)",
+        erase_title: "Effacer mes données",
+        erase_explain: "Votre nom, votre téléphone, votre e-mail, vos notes et vos photos seront \
+            effacés pour toujours. Le reste est gardé sans votre nom, pour compter ce que fait \
+            la coopérative.",
+        erase_cancels: "Ce n'est pas encore passé : ce sera d'abord annulé.",
+        erase_confirm: "Oui, je veux effacer mes données",
+        erase_button: "Effacer",
+        erase_wait: "Vous ne pouvez pas effacer tout de suite :",
+        erased_notice: |date| format!("Vos données ont été effacées le {date}."),
+        back_to_link: "Retour",
+        account_download: "Télécharger mes données",
+        account_download_hint: "Un fichier JSON avec tout ce que l'application garde sur vous : \
+            compte, connexions, créneaux, heures, absences, journal.",
+        person_erase_title: "Effacer cette personne",
+        person_erase_explain: "À faire quand la personne le demande. Son nom et ses \
+            coordonnées sont effacés, ses connexions aussi. Ses créneaux et ses heures restent \
+            sous un numéro (ce sont des données du contrat de travail) ; la raison de ses \
+            absences est effacée.",
+        person_erase_confirm: "Je confirme : la personne l'a demandé",
+        person_erase_button: "Effacer cette personne",
+        person_erased: |date| format!("Cette personne a été effacée le {date}."),
+        deleted_title: "Effacé",
+        pseudonymised_title: "Gardé sous un numéro (obligation légale)",
+        report_item: |key, n| {
+            let what = match key {
+                "sessions" => "connexions",
+                "invitations" => "invitations",
+                "sign_in_attempts" => "connexions en cours",
+                "recovery_codes" => "codes de secours",
+                "second_factor" => "double authentification",
+                "calendar_link" => "lien d'agenda",
+                "absence_reasons" => "raisons d'absence",
+                "contact_details" => "nom, e-mail, téléphone, mot de passe",
+                "account" => "compte",
+                "shifts" => "créneaux et heures",
+                "audit_entries" => "lignes du journal",
+                _ => "autre",
+            };
+            format!("{what} : {n}")
+        },
+        staff_accounts_note: "Les comptes de l'équipe sont effacés automatiquement après deux \
+            ans sans activité.",
+        due_title: "Comptes bientôt effacés",
+        due_item: |name, date| format!("{name} : effacé le {date}, faute d'activité"),
+        due_hint: "Une connexion ou un créneau travaillé garde le compte.",
+    },
     offline: Offline {
         title: "Pas de connexion",
         body: "Cette page n'est pas encore enregistrée sur votre téléphone. Vérifiez votre \
@@ -1002,6 +1181,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "dish_name_invalid" => "Le nom du plat est obligatoire (80 caractères au plus).",
             "description_too_long" => "300 caractères au plus.",
             "portions_invalid" => "Un nombre de portions entre 0 et 500.",
+            "erase_confirm_required" => "Cochez la case pour confirmer.",
+            "erase_garments_here" => {
+                "Vos vêtements sont encore chez nous : vous pourrez effacer vos données après \
+                 les avoir récupérés."
+            }
+            "erase_after_service" => {
+                "Votre repas est en préparation : vous pourrez effacer vos données après le service."
+            }
+            "erase_after_slot" => {
+                "Votre créneau est en cours : vous pourrez effacer vos données après."
+            }
+            "erase_participants_only" => {
+                "Seuls les comptes des participants s'effacent ici. Ceux de l'équipe s'effacent \
+                 après deux ans sans activité."
+            }
             _ => "Une erreur est survenue.",
         },
     },

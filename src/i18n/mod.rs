@@ -101,6 +101,7 @@ pub struct Catalogue {
     pub campaigns: Campaigns,
     pub lunch: Lunch,
     pub planning: Planning,
+    pub privacy: Privacy,
     pub offline: Offline,
     pub not_found: NotFound,
     pub errors: Errors,
@@ -490,6 +491,54 @@ pub struct NotFound {
     pub title: &'static str,
     pub body: &'static str,
     pub back_home: &'static str,
+}
+
+/// People's data: the "Vos données" page, a private link's data, erasures (src/privacy).
+pub struct Privacy {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub controller_title: &'static str,
+    pub controller: &'static str,
+    pub held_title: &'static str,
+    pub category_name: fn(crate::privacy::register::Category) -> &'static str,
+    pub category_why: fn(crate::privacy::register::Category) -> &'static str,
+    /// How long, from the configured periods.
+    pub category_kept: fn(crate::privacy::register::Category, &crate::privacy::Retention) -> String,
+    pub columns_label: &'static str,
+    pub rights_title: &'static str,
+    pub rights: [&'static str; 5],
+    pub complaint: &'static str,
+    pub your_data_link: &'static str,
+    pub link_title: &'static str,
+    pub personal_title: &'static str,
+    pub record_title: &'static str,
+    pub photos: fn(u32) -> String,
+    /// The label of a held value, by its name (`name`, `phone`, `status`…).
+    pub field: fn(&str) -> &'static str,
+    pub download_json: &'static str,
+    pub erase_title: &'static str,
+    pub erase_explain: &'static str,
+    pub erase_cancels: &'static str,
+    pub erase_confirm: &'static str,
+    pub erase_button: &'static str,
+    pub erase_wait: &'static str,
+    pub erased_notice: fn(&str) -> String,
+    pub back_to_link: &'static str,
+    pub account_download: &'static str,
+    pub account_download_hint: &'static str,
+    pub person_erase_title: &'static str,
+    pub person_erase_explain: &'static str,
+    pub person_erase_confirm: &'static str,
+    pub person_erase_button: &'static str,
+    pub person_erased: fn(&str) -> String,
+    pub deleted_title: &'static str,
+    pub pseudonymised_title: &'static str,
+    /// A line of an erasure's report: what, and how many.
+    pub report_item: fn(&str, u64) -> String,
+    pub staff_accounts_note: &'static str,
+    pub due_title: &'static str,
+    pub due_item: fn(&str, &str) -> String,
+    pub due_hint: &'static str,
 }
 
 pub struct Errors {
@@ -920,6 +969,11 @@ mod tests {
             "description_too_long",
             "portions_invalid",
             "dish_quantity_invalid",
+            "erase_confirm_required",
+            "erase_garments_here",
+            "erase_after_service",
+            "erase_after_slot",
+            "erase_participants_only",
         ] {
             for locale in Locale::ALL {
                 let message = (locale.texts().errors.message)(key);

@@ -546,7 +546,10 @@ pub async fn order_by_token(state: &AppState, token: &str) -> Result<LunchOrder,
 }
 
 /// Gives the order's window place and portions back, and marks it cancelled.
-async fn release(conn: &mut SqliteConnection, order: &LunchOrder) -> Result<(), sqlx::Error> {
+pub(super) async fn release(
+    conn: &mut SqliteConnection,
+    order: &LunchOrder,
+) -> Result<(), sqlx::Error> {
     repo::release_window_place(conn, order.window_id).await?;
     for line in &order.lines {
         repo::release_portions(conn, line.dish_id, line.quantity).await?;

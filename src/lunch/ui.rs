@@ -392,13 +392,16 @@ pub fn LunchOrderPage() -> impl IntoView {
                                         <p class="hint">{t.lunch.keep_link}</p>
                                     }.into_any()
                                 }}
-                                {order.cancellable.then(|| view! {
+                                {order.cancellable.then({
+                                    let token = token.clone();
+                                    move || view! {
                                     <ActionForm action=cancel attr:class="form">
                                         <input type="hidden" name="token" value=token.clone() />
                                         <p class="hint">{format!("{} {}", t.lunch.cancel_until, cutoff_text(t, &order.service))}</p>
                                         <button type="submit" class="button-danger">{t.lunch.cancel_button}</button>
                                     </ActionForm>
-                                })}
+                                }})}
+                                <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::LunchOrder token=token.clone() />
                                 <p><a href="/dejeuner">{t.lunch.back_to_menus}</a></p>
                             </section>
                         }.into_any(),

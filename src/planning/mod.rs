@@ -9,6 +9,8 @@ pub mod api;
 pub mod download;
 pub mod offline;
 #[cfg(feature = "ssr")]
+pub mod privacy;
+#[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;

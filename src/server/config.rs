@@ -28,7 +28,34 @@ pub struct Config {
     pub trust_proxy: bool,
     /// `LOG_FORMAT`: `json` for machines, anything else for people.
     pub log_json: bool,
+    /// `BACKUP_DIR`: when set, the server copies the database there once a day (src/server/backup.rs).
+    pub backup_dir: Option<PathBuf>,
+    /// `BACKUP_KEEP`: how many copies to keep (copies older than 30 days go anyway).
+    pub backup_keep: usize,
+    /// `RETENTION_*_DAYS`: how long personal data is kept (src/privacy/retention.rs).
+    pub retention: crate::privacy::Retention,
 }
+
+/// Every environment variable the app reads (deploy/coop-manau.env documents each one).
+pub const VARIABLES: &[&str] = &[
+    "DATABASE_URL",
+    "SITE_ADDR",
+    "PUBLIC_URL",
+    "DEMO",
+    "SITE_ROOT",
+    "MAX_BODY_BYTES",
+    "MAX_UPLOAD_BYTES",
+    "BODY_IDLE_SECS",
+    "DB_READERS",
+    "TRUST_PROXY",
+    "LOG_FORMAT",
+    "BACKUP_DIR",
+    "BACKUP_KEEP",
+    "RETENTION_PUBLIC_DAYS",
+    "RETENTION_PHOTO_DAYS",
+    "RETENTION_ACCOUNT_DAYS",
+    "RETENTION_SESSION_DAYS",
+];
 
 #[derive(Debug, thiserror::Error)]
 #[error("invalid value for {name}: {value:?} ({reason})")]
@@ -96,6 +123,17 @@ impl Config {
             db_readers: parse(&lookup, "DB_READERS", "4")?,
             trust_proxy,
             log_json: lookup("LOG_FORMAT").is_some_and(|f| f == "json"),
+            backup_dir: lookup("BACKUP_DIR")
+                .map(|dir| dir.trim().to_owned())
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from),
+            backup_keep: parse(&lookup, "BACKUP_KEEP", "30")?,
+            retention: crate::privacy::Retention {
+                public_days: parse(&lookup, "RETENTION_PUBLIC_DAYS", "365")?,
+                photo_days: parse(&lookup, "RETENTION_PHOTO_DAYS", "90")?,
+                account_days: parse(&lookup, "RETENTION_ACCOUNT_DAYS", "730")?,
+                session_days: parse(&lookup, "RETENTION_SESSION_DAYS", "7")?,
+            },
         })
     }
 
@@ -123,6 +161,22 @@ mod tests {
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.demo);
         assert!(!config.is_https());
+    }
+
+    #[test]
+    fn every_variable_read_is_listed() {
+        let read = std::cell::RefCell::new(Vec::new());
+        Config::from_lookup(|name| {
+            read.borrow_mut().push(name.to_owned());
+            None
+        })
+        .unwrap();
+        let mut read = read.into_inner();
+        read.sort();
+        read.dedup();
+        let mut listed: Vec<String> = VARIABLES.iter().map(|v| v.to_string()).collect();
+        listed.sort();
+        assert_eq!(read, listed);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Server-only plumbing: configuration, database, state, security layers, the HTML shell.
 
 pub mod assets;
+pub mod backup;
 pub mod cache;
+pub mod check;
 pub mod config;
 pub mod csv;
 pub mod db;

@@ -93,6 +93,14 @@ pub fn file_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/equipe/planning/heures/{month}/export.csv",
             get(crate::planning::download::hours_csv),
         ),
+        (
+            "/vos-donnees/{kind}/{token}/donnees.json",
+            get(crate::privacy::download::link_json),
+        ),
+        (
+            "/compte/mes-donnees.json",
+            get(crate::privacy::download::account_json),
+        ),
     ]
 }
 

@@ -71,6 +71,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </nav>
         <footer class="site-footer">
             <p>{t.common.footer}</p>
+            <p><a href="/vos-donnees">{t.privacy.title}</a></p>
         </footer>
     }
 }

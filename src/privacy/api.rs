@@ -1,0 +1,161 @@
+//! Server functions of people's data: thin — authorize, parse, call the capability, redirect.
+
+use super::{ErasureReport, LinkData, LinkKind, Retention};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{self, Role, audit, auth},
+    server::{AppState, now, response, state},
+};
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+
+/// The retention periods as configured, for the "Vos données" page.
+#[server(prefix = "/api", endpoint = "get_retention", input = GetUrl)]
+pub async fn get_retention() -> Result<Retention, AppError> {
+    Ok(state()?.config.retention)
+}
+
+#[cfg(feature = "ssr")]
+fn kind_of(slug: &str) -> Result<LinkKind, AppError> {
+    LinkKind::from_slug(slug).ok_or(AppError::NotFound)
+}
+
+/// What the app holds behind a private link (the link's token is the proof of holding it).
+#[cfg(feature = "ssr")]
+pub async fn link_data(
+    state: &AppState,
+    kind: LinkKind,
+    token: &str,
+) -> Result<LinkData, AppError> {
+    match kind {
+        LinkKind::Alteration => crate::alterations::privacy::link_data(state, token).await,
+        LinkKind::HemBooking => crate::campaigns::privacy::link_data(state, token).await,
+        LinkKind::LunchOrder => crate::lunch::privacy::link_data(state, token).await,
+    }
+}
+
+#[server(prefix = "/api", endpoint = "get_link_data", input = GetUrl)]
+pub async fn get_link_data(kind: String, token: String) -> Result<LinkData, AppError> {
+    link_data(&state()?, kind_of(&kind)?, &token).await
+}
+
+/// Erases what a private link holds, once its holder ticked the confirmation.
+#[server(prefix = "/api", endpoint = "erase_link_data")]
+pub async fn erase_link_data(
+    kind: String,
+    token: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    let kind = kind_of(&kind)?;
+    if confirm.as_deref() != Some("oui") {
+        return Err(AppError::invalid("confirm", "erase_confirm_required"));
+    }
+    let state = state()?;
+    match kind {
+        LinkKind::Alteration => crate::alterations::privacy::erase(&state, &token).await?,
+        LinkKind::HemBooking => crate::campaigns::privacy::erase(&state, &token).await?,
+        LinkKind::LunchOrder => crate::lunch::privacy::erase(&state, &token).await?,
+    }
+    response::redirect(&format!("{}?efface=1", kind.data_path(&token)));
+    Ok(())
+}
+
+/// A participant's erasure, as the person page shows it: when, and what it did.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PersonErasure {
+    pub person_id: i64,
+    pub is_participant: bool,
+    pub erased_at: Option<i64>,
+    pub report: Option<ErasureReport>,
+}
+
+#[server(prefix = "/api", endpoint = "get_person_erasure", input = GetUrl)]
+pub async fn get_person_erasure(person_id: i64) -> Result<PersonErasure, AppError> {
+    auth::require_staff()?;
+    let state = state()?;
+    let (role, erased_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT role, erased_at FROM person WHERE id = ?")
+            .bind(person_id)
+            .fetch_optional(&state.db.reader)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    // The report is kept in the audit entry written with the erasure.
+    let detail: Option<String> = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'person.erase' AND object_type = 'person'
+           AND object_id = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(person_id.to_string())
+    .fetch_optional(&state.db.reader)
+    .await?
+    .flatten();
+    Ok(PersonErasure {
+        person_id,
+        is_participant: Role::parse(&role) == Some(Role::Participant),
+        erased_at,
+        report: detail.and_then(|d| serde_json::from_str(&d).ok()),
+    })
+}
+
+/// Staff erase a participant who asked for it: pseudonymised what the law keeps, deleted the
+/// rest (src/accounts/privacy.rs), in one transaction with its audit entry.
+#[server(prefix = "/api", endpoint = "erase_participant")]
+pub async fn erase_participant(person_id: i64, confirm: Option<String>) -> Result<(), AppError> {
+    let actor = auth::require_staff()?;
+    if confirm.as_deref() != Some("oui") {
+        return Err(AppError::invalid("confirm", "erase_confirm_required"));
+    }
+    let state = state()?;
+    let mut tx = state.db.begin_write().await?;
+    let (role, erased_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT role, erased_at FROM person WHERE id = ?")
+            .bind(person_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    if Role::parse(&role) != Some(Role::Participant) {
+        return Err(AppError::Conflict("erase_participants_only".into()));
+    }
+    if erased_at.is_none() {
+        let report = accounts::privacy::pseudonymise(&mut tx, person_id, now()).await?;
+        let detail = serde_json::to_string(&report).unwrap_or_default();
+        audit::record(
+            &mut tx,
+            &actor,
+            "person.erase",
+            "person",
+            person_id,
+            Some(&detail),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    response::redirect(&format!("/equipe/personnes/{person_id}?efface=1"));
+    Ok(())
+}
+
+/// An account the purge will erase within [`super::ACCOUNT_WARNING_DAYS`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccountDue {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub erased_from: i64,
+}
+
+#[server(prefix = "/api", endpoint = "list_accounts_due", input = GetUrl)]
+pub async fn list_accounts_due() -> Result<Vec<AccountDue>, AppError> {
+    auth::require_staff()?;
+    let state = state()?;
+    let until = now() + i64::from(super::ACCOUNT_WARNING_DAYS) * 86_400;
+    let mut conn = state.db.reader.acquire().await?;
+    let due = accounts::privacy::due_before(&mut conn, &state.config.retention, until).await?;
+    Ok(due
+        .into_iter()
+        .map(|a| AccountDue {
+            id: a.id,
+            name: format!("{} {}", a.first_name, a.last_name),
+            role: a.role,
+            erased_from: a.erased_from,
+        })
+        .collect())
+}
