@@ -1,6 +1,6 @@
 //! The register of personal data: every table of the schema, and which of its columns say
 //! something about a person, by category. The "Vos données" page is drawn from it, and a test
-//! (tests/app/privacy_rights.rs) compares it with the schema: a new table or column that is not
+//! (tests/app/rights.rs) compares it with the schema: a new table or column that is not
 //! described here fails the build's tests.
 
 /// Why a column is held and how long: each category has its paragraph on the page.

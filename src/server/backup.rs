@@ -44,7 +44,7 @@ pub enum BackupError {
 /// Copies the database into `dir`, checks the copy, keeps the newest `keep`. Returns its path.
 pub async fn backup(db: &Db, dir: &Path, keep: usize) -> Result<PathBuf, BackupError> {
     std::fs::create_dir_all(dir)?;
-    let name = format!("{PREFIX}{}{SUFFIX}", stamp(super::now()));
+    let name = format!("{PREFIX}{}{SUFFIX}", stamp_now());
     let partial = dir.join(format!(".{name}.partial"));
     let _ = std::fs::remove_file(&partial);
     sqlx::query("VACUUM INTO ?")
@@ -63,15 +63,20 @@ pub async fn backup(db: &Db, dir: &Path, keep: usize) -> Result<PathBuf, BackupE
     Ok(path)
 }
 
-/// `20261201-031500`, UTC.
-fn stamp(now: i64) -> String {
+/// `20261201-031500-042`, UTC, to the millisecond: names sort by time and never collide.
+fn stamp_now() -> String {
+    let since = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    let now = since.as_secs() as i64;
     let (year, month, day) = crate::ui::time::civil(now.div_euclid(86_400));
     let secs = now.rem_euclid(86_400);
     format!(
-        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
+        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}-{:03}",
         secs / 3600,
         secs % 3600 / 60,
-        secs % 60
+        secs % 60,
+        since.subsec_millis()
     )
 }
 
@@ -217,7 +222,7 @@ pub async fn restore(from: &Path, database_url: &str) -> Result<Restored, Backup
     std::fs::copy(from, &incoming)?;
     std::fs::File::open(&incoming)?.sync_all()?;
     let set_aside = if target.exists() {
-        let aside = with_suffix(&target, &format!(".before-restore-{}", stamp(super::now())));
+        let aside = with_suffix(&target, &format!(".before-restore-{}", stamp_now()));
         std::fs::rename(&target, &aside)?;
         for suffix in ["-wal", "-shm"] {
             let sidecar = with_suffix(&target, suffix);

@@ -134,12 +134,12 @@ fn book_request(app: &TestApp, b: &Booking<'_>) -> reqwest::RequestBuilder {
     .header("accept", "application/json")
 }
 
-async fn outcome(response: reqwest::Response) -> BookingOutcome {
+pub(crate) async fn outcome(response: reqwest::Response) -> BookingOutcome {
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("a booking outcome")
 }
 
-fn token_of(link: &str) -> String {
+pub(crate) fn token_of(link: &str) -> String {
     link.rsplit('/').next().unwrap().to_owned()
 }
 
