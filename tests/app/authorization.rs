@@ -453,6 +453,45 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("id", w.campaign.id.to_string())],
             expect: STAFF,
         },
+        // People's data: a private link's holder reads and erases (an unknown link here, so
+        // the world's order stays); staff erase participants (the box unticked: 422, nothing
+        // written) and see the accounts the purge will erase.
+        Row {
+            path: "/api/get_retention",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_link_data",
+            args: |w| vec![("kind", "dejeuner".into()), ("token", w.lunch_order_token.clone())],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/erase_link_data",
+            args: |_| {
+                vec![
+                    ("kind", "dejeuner".into()),
+                    ("token", "x".repeat(43)),
+                    ("confirm", "oui".into()),
+                ]
+            },
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/get_person_erasure",
+            args: |w| vec![("person_id", w.target.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/erase_participant",
+            args: |w| vec![("person_id", w.target.to_string())],
+            expect: [401, 403, 403, 422, 422],
+        },
+        Row {
+            path: "/api/list_accounts_due",
+            args: |_| vec![],
+            expect: STAFF,
+        },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
             path: "/api/list_lunch_menus",
@@ -1229,6 +1268,17 @@ fn file_rows() -> Vec<FileRow> {
             pattern: "/equipe/planning/heures/{month}/export.csv",
             url: |w| format!("/equipe/planning/heures/{}/export.csv", &w.lunch_day[..7]),
             expect: STAFF,
+        },
+        FileRow {
+            pattern: "/vos-donnees/{kind}/{token}/donnees.json",
+            url: |w| format!("/vos-donnees/dejeuner/{}/donnees.json", w.lunch_order_token),
+            expect: PUBLIC,
+        },
+        // Each signed-in person gets their own rows (tests/app/rights.rs checks whose).
+        FileRow {
+            pattern: "/compte/mes-donnees.json",
+            url: |_| "/compte/mes-donnees.json".into(),
+            expect: [401, 200, 200, 200, 200],
         },
     ]
 }
