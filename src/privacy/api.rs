@@ -1,6 +1,6 @@
 //! Server functions of people's data: thin — authorize, parse, call the capability, redirect.
 
-use super::{ErasureReport, LinkData, LinkKind, Retention};
+use super::{ErasureReport, LinkData, Retention};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
@@ -14,6 +14,9 @@ use leptos::{prelude::*, server_fn::codec::GetUrl};
 pub async fn get_retention() -> Result<Retention, AppError> {
     Ok(state()?.config.retention)
 }
+
+#[cfg(feature = "ssr")]
+use super::LinkKind;
 
 #[cfg(feature = "ssr")]
 fn kind_of(slug: &str) -> Result<LinkKind, AppError> {
