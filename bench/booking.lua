@@ -17,6 +17,9 @@ end
 function init(args)
   first_slot = tonumber(args[1])
   slot_count = tonumber(args[2])
+  -- A second run books another campaign, with keys of its own (a key seen before is a replay).
+  campaign = args[3] or "bench"
+  key_prefix = args[4] or "b"
   counter = 0
   not_booked = 0
   wrk.method = "POST"
@@ -28,12 +31,12 @@ end
 function request()
   counter = counter + 1
   -- 43 URL-safe characters, like the keys the booking form carries.
-  local key = string.format("b%d%0" .. (42 - #tostring(id)) .. "d", id, counter)
+  local key = string.format("%s%d%0" .. (43 - #key_prefix - #tostring(id)) .. "d", key_prefix, id, counter)
   local slot = first_slot + (counter * 7 + id) % slot_count
   -- 10.<thread>.<hi>.<lo>: a new address for each of the thread's first 65,536 requests.
   wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", id % 256,
     math.floor(counter / 256) % 256, counter % 256)
-  local body = "campaign=bench&code=&slot_id=" .. slot
+  local body = "campaign=" .. campaign .. "&code=&slot_id=" .. slot
     .. "&name=Banc+d%27essai&group_name=Bench&garments=1"
     .. "&contact=t" .. id .. "-" .. counter .. "%40bench.example"
     .. "&idempotency_key=" .. key

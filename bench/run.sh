@@ -88,6 +88,30 @@ not_booked=$(awk '/^not booked:/ { print $3 }' "$work/booking.txt")
 booking_errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/booking.txt")
 ratio=$(awk -v a="$booking_rate" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }')
 
+# --- The same rush while backups run (coop-manau backup, every 2 s, as a timer would) ---
+second_slot=$(bench_campaign "$db" bench-backup)
+( while :; do
+    DATABASE_URL="sqlite://$db" SITE_ROOT=target/site RUST_LOG=warn \
+      ./target/release/coop-manau backup --to "$work/backups" --keep 2 >/dev/null 2>>"$work/backup-errors.txt" \
+      && echo ok >>"$work/backups-made.txt"
+    sleep 2
+  done ) &
+backup_loop=$!
+wrk -t2 -c"$CONNECTIONS" -d"$BOOKING_DURATION" --latency -s bench/booking.lua \
+  "http://127.0.0.1:$PORT/api/book_campaign_slot" -- "$second_slot" 2000 bench-backup k >"$work/booking-backup.txt"
+kill "$backup_loop" 2>/dev/null || true
+wait "$backup_loop" 2>/dev/null || true
+cat "$work/booking-backup.txt"
+backups_made=$(wc -l <"$work/backups-made.txt" 2>/dev/null || echo 0)
+backup_failures=$(wc -l <"$work/backup-errors.txt" 2>/dev/null || echo 0)
+during_bookings=$(bench_bookings "$db" bench-backup)
+during_secs=$(awk '/requests in/ { sub(/s,?$/, "", $4); print $4 }' "$work/booking-backup.txt")
+during_rate=$(awk -v n="$during_bookings" -v s="$during_secs" 'BEGIN { printf "%.0f", n / s }')
+during_p99=$(awk '$1 == "99%" { print $2 }' "$work/booking-backup.txt")
+during_max=$(awk '$1 == "Latency" { print $4 }' "$work/booking-backup.txt")
+during_errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/booking-backup.txt")
+during_not_booked=$(awk '/^not booked:/ { print $3 }' "$work/booking-backup.txt")
+
 machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
 {
   echo "<!-- bench:start (written by \`make bench\`, do not edit by hand) -->"
@@ -128,6 +152,17 @@ machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cp
   echo "| $booking_rate | $booking_p50 | $booking_p99 | $ceiling | $ratio | $overbooked | ${not_booked:-?} |"
   echo
   echo "Goal: ≥ 0.8 × the ceiling, 0 overbooked, 0 errors. ${booking_errors:-No socket errors, no non-2xx answers.}"
+  echo
+  echo "### The same rush while backups run"
+  echo
+  echo "The same wrk run on a second campaign while \`coop-manau backup --to DIR --keep 2\` copies the"
+  echo "database every 2 s (\`VACUUM INTO\` on a read connection, fsync, integrity and foreign-key checks)."
+  echo
+  echo "| bookings/s | p99 | slowest | backups made / failed | not booked / errors |"
+  echo "|---|---|---|---|---|"
+  echo "| $during_rate | $during_p99 | $during_max | $backups_made / $backup_failures | ${during_not_booked:-?} |"
+  echo
+  echo "Goal: no booking waits more than 1 s, 0 errors, every backup checked. ${during_errors:-No socket errors, no non-2xx answers.}"
   echo "<!-- bench:end -->"
 } >"$work/figures.md"
 

@@ -9,10 +9,7 @@
 //! reaches the backups within 30 days.
 
 use super::db::Db;
-use sqlx::{
-    ConnectOptions, Connection, SqliteConnection,
-    sqlite::{SqliteConnectOptions, SqliteJournalMode},
-};
+use sqlx::{ConnectOptions, Connection, SqliteConnection, sqlite::SqliteConnectOptions};
 use std::{
     path::{Path, PathBuf},
     str::FromStr,
@@ -106,11 +103,11 @@ fn prune(dir: &Path, keep: usize) -> Result<(), std::io::Error> {
 }
 
 async fn open_read_only(path: &Path) -> Result<SqliteConnection, sqlx::Error> {
+    // No journal mode set: a read-only connection cannot change it (the live database is WAL,
+    // a `VACUUM INTO` copy is a rollback-journal file), and either opens as it is.
     SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
-        // A copy is a single file: never create a WAL beside it.
-        .journal_mode(SqliteJournalMode::Delete)
         .connect()
         .await
 }
@@ -173,6 +170,10 @@ fn lock_path(database: &Path) -> PathBuf {
 
 /// Taken by the server at start-up and kept until it stops (the OS drops it even on `kill -9`).
 pub fn hold_running_lock(database: &Path) -> Result<RunningLock, std::io::Error> {
+    // Before the database exists: the server creates its folder on a fresh machine.
+    if let Some(dir) = database.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

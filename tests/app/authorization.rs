@@ -463,7 +463,12 @@ fn rows() -> Vec<Row> {
         },
         Row {
             path: "/api/get_link_data",
-            args: |w| vec![("kind", "dejeuner".into()), ("token", w.lunch_order_token.clone())],
+            args: |w| {
+                vec![
+                    ("kind", "dejeuner".into()),
+                    ("token", w.lunch_order_token.clone()),
+                ]
+            },
             expect: PUBLIC,
         },
         Row {

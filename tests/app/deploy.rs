@@ -81,7 +81,7 @@ fn unit_values<'a>(unit: &'a [(String, String)], key: &str) -> Vec<&'a str> {
 /// The one value of `key` in `unit` (named `file` in the failure).
 fn unit_value<'a>(unit: &'a [(String, String)], file: &str, key: &str) -> &'a str {
     match unit_values(unit, key).as_slice() {
-        [value] => *value,
+        [value] => value,
         values => panic!("{file}: expected {key}= once, found {values:?}"),
     }
 }
