@@ -500,7 +500,7 @@ pub fn QueuePage() -> impl IntoView {
                                 {entries.into_iter().map(|e| view! {
                                     <li class="card">
                                         <a href=format!("/equipe/retouches/{}", e.id)>
-                                            <strong>{e.reference.clone()}</strong>" · "{e.contact_name.clone()}
+                                            <strong>{e.reference.clone()}</strong>" · "{crate::privacy::ui::or_erased(&e.contact_name)}
                                         </a>
                                         <span class="meta">
                                             <StatusBadge status=e.status />
@@ -553,7 +553,7 @@ pub fn RequestPage() -> impl IntoView {
                             <p class="lead"><StatusBadge status=r.status /></p>
                             {move || error.get().map(|error| view! { <ErrorNotice error /> })}
                             <dl class="facts">
-                                <dt>{t.alterations.contact_name}</dt><dd>{r.contact_name.clone()}</dd>
+                                <dt>{t.alterations.contact_name}</dt><dd>{crate::privacy::ui::or_erased(&r.contact_name)}</dd>
                                 {r.phone.clone().map(|p| view! { <dt>{t.alterations.phone}</dt><dd><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></dd> })}
                                 {r.email.clone().map(|e| view! { <dt>{t.alterations.email}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd> })}
                                 {r.partner_name.clone().map(|p| view! { <dt>{t.alterations.partner_label}</dt><dd>{p}</dd> })}
@@ -681,7 +681,7 @@ fn SheetTable(entries: Vec<super::QueueEntry>) -> impl IntoView {
                 {entries.into_iter().map(|e| view! {
                     <tr>
                         <td><a href=format!("/equipe/retouches/{}", e.id)>{e.reference.clone()}</a></td>
-                        <td>{e.contact_name.clone()}{e.partner_name.clone().map(|p| format!(" ({p})"))}</td>
+                        <td>{crate::privacy::ui::or_erased(&e.contact_name)}{e.partner_name.clone().map(|p| format!(" ({p})"))}</td>
                         <td>{e.garments}</td>
                         <td>{e.shelf.clone().unwrap_or_default()}</td>
                         <td>{e.confirmed_cents.map_or_else(|| estimate_text(t, e.estimate), format_euros)}</td>

@@ -668,7 +668,7 @@ fn attendance_word(t: &Catalogue, attendance: super::Attendance) -> &'static str
 #[component]
 fn SheetRow(booking: SheetBooking, action: ServerAction<SetBookingAttendance>) -> impl IntoView {
     let t = use_texts();
-    let name = booking.name.clone();
+    let name = crate::privacy::ui::or_erased(&booking.name);
     let id = booking.id;
     let button = |value: &'static str, label: &'static str, current: bool| {
         let aria = format!("{label} : {}", &name);
@@ -686,7 +686,7 @@ fn SheetRow(booking: SheetBooking, action: ServerAction<SetBookingAttendance>) -
     view! {
         <li class="card sheet-booking" id=format!("inscription-{}", booking.id) data-attendance=a.as_str()>
             <p class="sheet-name">
-                <strong>{booking.name.clone()}</strong>
+                <strong>{name.clone()}</strong>
                 {format!(" · {} · {} {} · {}", booking.group_name, booking.garments, t.campaigns.garments_short, booking.reference)}
             </p>
             <p class="sheet-state">{attendance_word(t, a)}</p>

@@ -949,6 +949,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         due_title: "Accounts erased soon",
         due_item: |name, date| format!("{name}: erased on {date}, for lack of activity"),
         due_hint: "A sign-in or a shift worked keeps the account.",
+        erased_name: "(data erased)",
     },
     offline: Offline {
         title: "No connection",

@@ -950,6 +950,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         due_title: "Comptes bientôt effacés",
         due_item: |name, date| format!("{name} : effacé le {date}, faute d'activité"),
         due_hint: "Une connexion ou un créneau travaillé garde le compte.",
+        erased_name: "(données effacées)",
     },
     offline: Offline {
         title: "Pas de connexion",

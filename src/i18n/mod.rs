@@ -539,6 +539,8 @@ pub struct Privacy {
     pub due_title: &'static str,
     pub due_item: fn(&str, &str) -> String,
     pub due_hint: &'static str,
+    /// Shown to staff in place of a name erased by its holder or the purge.
+    pub erased_name: &'static str,
 }
 
 pub struct Errors {

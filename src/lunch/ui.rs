@@ -845,7 +845,7 @@ fn KitchenOrderCard(order: LunchOrder, status: ServerAction<SetLunchOrderStatus>
         <li class="card kitchen-order" class:cancelled=state == "cancelled" id=format!("commande-{id}")>
             <p>
                 <strong class="reference">{order.reference.clone()}</strong>
-                {format!(" · {} · {}", order.name, order.phone)}
+                {format!(" · {} · {}", crate::privacy::ui::or_erased(&order.name), order.phone)}
             </p>
             <p class="meta">{format!("{} : {}", t.lunch.status_label, (t.lunch.status)(&state))}</p>
             <ul>

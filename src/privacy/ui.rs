@@ -65,6 +65,15 @@ pub fn PrivacyPage() -> impl IntoView {
     }
 }
 
+/// A name as staff lists show it: an erased one says so instead of leaving a blank.
+pub fn or_erased(name: &str) -> String {
+    if name.is_empty() {
+        use_texts().privacy.erased_name.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The link from a private link's page to its data page.
 #[component]
 pub fn YourDataLink(kind: LinkKind, token: String) -> impl IntoView {

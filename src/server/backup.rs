@@ -42,12 +42,18 @@ pub enum BackupError {
 pub async fn backup(db: &Db, dir: &Path, keep: usize) -> Result<PathBuf, BackupError> {
     std::fs::create_dir_all(dir)?;
     let name = format!("{PREFIX}{}{SUFFIX}", stamp_now());
-    let partial = dir.join(format!(".{name}.partial"));
-    let _ = std::fs::remove_file(&partial);
-    sqlx::query("VACUUM INTO ?")
+    // Unique to this attempt: the daily backup and a `coop-manau backup` may run at once.
+    static ATTEMPTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let attempt = ATTEMPTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let partial = dir.join(format!(".{name}.{}-{attempt}.partial", std::process::id()));
+    if let Err(error) = sqlx::query("VACUUM INTO ?")
         .bind(partial.to_string_lossy().as_ref())
         .execute(&db.reader)
-        .await?;
+        .await
+    {
+        let _ = std::fs::remove_file(&partial);
+        return Err(error.into());
+    }
     std::fs::File::open(&partial)?.sync_all()?;
     if let Err(error) = check_copy(&partial).await {
         let _ = std::fs::remove_file(&partial);
@@ -93,6 +99,15 @@ pub fn list(dir: &Path) -> Result<Vec<(PathBuf, SystemTime)>, std::io::Error> {
 }
 
 fn prune(dir: &Path, keep: usize) -> Result<(), std::io::Error> {
+    // What a crash in the middle of a copy left behind.
+    let yesterday = SystemTime::now() - Duration::from_secs(86_400);
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry.metadata()?.modified()? < yesterday;
+        if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".partial") && stale {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
     let oldest = SystemTime::now() - Duration::from_secs(MAX_AGE_DAYS * 86_400);
     for (index, (path, modified)) in list(dir)?.into_iter().enumerate() {
         if index >= keep || modified < oldest {

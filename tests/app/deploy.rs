@@ -389,18 +389,23 @@ struct Server {
 impl Server {
     fn start(demo: bool, port: u16) -> Server {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let site = dir.path().join("site");
-        std::fs::create_dir(&site).expect("site folder");
         let database = dir.path().join("coop-manau.db");
+        let root = dir.path().to_owned();
+        Server::start_in(dir, &root, database, demo, port)
+    }
+
+    /// A server on `database` (its folder may not exist yet: the server makes it), configured
+    /// from `root`, logging in `dir` (dropped with the server).
+    fn start_in(
+        dir: tempfile::TempDir,
+        root: &Path,
+        database: PathBuf,
+        demo: bool,
+        port: u16,
+    ) -> Server {
         let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
-        let child = Command::new(env!("CARGO_BIN_EXE_coop-manau"))
-            // Nothing from the developer's environment (a BACKUP_DIR, a DATABASE_URL...).
-            .env_clear()
-            .env("DATABASE_URL", format!("sqlite://{}", database.display()))
-            .env("SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env("SITE_ROOT", site)
+        let child = cli(root, &database, port)
             .env("DEMO", demo.to_string())
-            .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log file"))
             .stderr(log)
@@ -450,6 +455,33 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The built binary with only the configuration of a centre in `dir` (nothing from the
+/// developer's environment: a BACKUP_DIR, a DATABASE_URL...).
+fn cli(dir: &Path, database: &Path, port: u16) -> Command {
+    let site = dir.join("site");
+    std::fs::create_dir_all(&site).expect("site folder");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coop-manau"));
+    command
+        .env_clear()
+        .env("DATABASE_URL", format!("sqlite://{}", database.display()))
+        .env("SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("PUBLIC_URL", format!("http://127.0.0.1:{port}"))
+        .env("SITE_ROOT", site)
+        .env("BACKUP_DIR", dir.join("backups"))
+        .env("RUST_LOG", "warn");
+    command
+}
+
+/// Runs a command of the binary to its end: (success, stdout, stderr).
+fn run(mut command: Command, args: &[&str]) -> (bool, String, String) {
+    let output = command.args(args).output().expect("run the binary");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 /// Two ports nobody listens on (both held while they are chosen, so they differ).
@@ -511,4 +543,80 @@ async fn two_centres_run_side_by_side_without_sharing_anything() {
     // The other centre keeps serving when one stops.
     let answer = client.get(plain.url("/healthz")).send().await.expect("GET");
     assert_eq!(answer.status(), reqwest::StatusCode::OK);
+}
+
+/// The README's commands around a running server: a fresh machine (no data folder yet), a
+/// backup while it serves, `check`, a restore refused while it runs and done once it stopped,
+/// the server again on the restored copy, the purge.
+#[tokio::test]
+async fn backup_check_and_restore_work_around_a_running_server() {
+    let (port, port_again) = two_free_ports();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = dir.path().to_owned();
+    let database = root.join("data/coop-manau.db");
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("client");
+    let logs = tempfile::tempdir().expect("temporary folder");
+    let mut server = Server::start_in(logs, &root, database.clone(), true, port);
+    server.wait_healthy(&client).await;
+
+    let (ok, out, err) = run(
+        cli(&root, &database, port),
+        &[
+            "backup",
+            "--to",
+            &root.join("backups").display().to_string(),
+        ],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("Backup made and checked"), "{out}");
+    let copy = coop_manau::server::backup::list(&root.join("backups")).unwrap()[0]
+        .0
+        .clone();
+
+    let (ok, out, _) = run(cli(&root, &database, port), &["check"]);
+    for line in [
+        "ok       the configuration reads",
+        "ok       the database",
+        "ok       the newest backup",
+        "ok       http://127.0.0.1",
+    ] {
+        assert!(out.contains(line), "{line} in:\n{out}");
+    }
+    // The test's site folder is empty: check says so, and fails.
+    assert!(!ok && out.contains("PROBLEM  no built site"), "{out}");
+
+    let (ok, _, err) = run(
+        cli(&root, &database, port),
+        &["restore", &copy.display().to_string()],
+    );
+    assert!(!ok && err.contains("the server is running"), "{err}");
+
+    drop(server);
+    let (ok, out, err) = run(
+        cli(&root, &database, port),
+        &["restore", &copy.display().to_string()],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("is kept as"), "{out}");
+    let (ok, out, err) = run(cli(&root, &database, port), &["purge"]);
+    assert!(ok && out.contains("Purged"), "{out}{err}");
+
+    let logs = tempfile::tempdir().expect("temporary folder");
+    let mut again = Server::start_in(logs, &root, database, false, port_again);
+    again.wait_healthy(&client).await;
+    let menu = client
+        .get(again.url("/dejeuner"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        menu.contains("Couscous aux légumes"),
+        "the restored copy holds the demo's menus"
+    );
 }

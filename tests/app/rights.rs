@@ -631,3 +631,36 @@ async fn the_register_describes_every_column_of_the_schema() {
         assert!(html.contains(text), "{text}");
     }
 }
+
+#[tokio::test]
+async fn staff_see_the_accounts_the_purge_will_erase_a_month_ahead() {
+    let app = spawn_app().await;
+    let coach = app
+        .person(Role::Staff, "Claire", Some("claire@due.example"), None)
+        .await;
+    let cookie = app.session_for(coach).await;
+    let quiet = app.person(Role::Participant, "Yacine", None, None).await;
+    sqlx::query("UPDATE person SET created_at = ?1, last_active_at = ?1 WHERE id = ?2")
+        .bind(now() - 710 * 86_400)
+        .bind(quiet)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let home = app
+        .client
+        .get(app.url("/equipe"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Comptes bientôt effacés"), "{home}");
+    assert!(home.contains("Yacine Test : effacé le"));
+    assert!(home.contains(&format!("/equipe/personnes/{quiet}")));
+    assert!(
+        !home.contains("Claire Test : effacé"),
+        "an active account is not listed"
+    );
+}
