@@ -16,6 +16,7 @@ use crate::{
         BookingPage, CampaignAdminPage, CampaignPublicPage, CampaignsPage, CodePage,
         DaySheetPage as CampaignDayPage,
     },
+    catering::ui::{CateringFormPage, CateringRequestPage, StaffCateringPage},
     home::ui::{HomePage, HoursPage},
     lunch::ui::{
         KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
@@ -79,6 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("dejeuner/commande/:token") view=LunchOrderPage />
                     <Route path=path!("equipe/dejeuner") view=StaffLunchPage />
                     <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
+                    <Route path=path!("traiteur") view=CateringFormPage />
+                    <Route path=path!("traiteur/demande/:token") view=CateringRequestPage />
+                    <Route path=path!("equipe/traiteur") view=StaffCateringPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

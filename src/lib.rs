@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod alterations;
 pub mod app;
 pub mod campaigns;
+pub mod catering;
 pub mod error;
 pub mod home;
 pub mod i18n;

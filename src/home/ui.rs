@@ -75,11 +75,16 @@ fn ServiceList(services: Vec<ServiceHours>, t: &'static Catalogue) -> impl IntoV
                     </dl>
                 }
             });
+            // The activities people can ask for from here.
+            let ask = (service.slug == "traiteur").then(
+                || view! { <p><a class="button" href="/traiteur">{t.catering.title}</a></p> },
+            );
             Some(view! {
                 <article class="card service" id=service.slug.clone()>
                     <h3>{name}</h3>
                     <p>{description}</p>
                     {hours}
+                    {ask}
                 </article>
             })
         })

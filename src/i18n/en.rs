@@ -775,6 +775,79 @@ pub static CATALOGUE: Catalogue = Catalogue {
         planning_and_calendar: "Their schedule and calendar link",
         staff_link: "Participants' schedule",
     },
+    catering: Catering {
+        title: "Ask for a catering quote",
+        request_title: "Your catering quote request",
+        staff_title: "Catering: quote requests",
+        step_organisation: "1. Your organisation",
+        organisation: "Name of the company or organisation",
+        siret: "SIRET (optional)",
+        siret_hint: "14 digits, on your invoices or on annuaire-entreprises.data.gouv.fr.",
+        contact_name: "Your name",
+        email: "E-mail",
+        phone: "Phone",
+        step_event: "2. Your event",
+        event_day: "Date",
+        event_time: "Time of the meal",
+        covers: "Number of covers",
+        covers_short: "covers",
+        formula: "Formula",
+        choose: "Choose…",
+        place: "Place",
+        place_here: "With us, at Blanchemaille",
+        place_address: "At another address",
+        address: "Address of the event",
+        address_hint: "Only if it is not at Blanchemaille.",
+        budget: "Budget per person, in euros (optional)",
+        budget_hint: "For example: 15 or 18.50.",
+        step_food: "3. The meals",
+        diets_hint: "How many people for each diet? Leave 0 if nobody.",
+        diets_title: "Diets",
+        allergens: "Allergens to avoid",
+        message: "Message (optional)",
+        consent: "I agree that Coop'Manau keeps this information to prepare the quote (see \"Your data\").",
+        send: "Send the request",
+        sent_title: "Request sent.",
+        sent_body: "We answer by e-mail or phone, usually within 3 working days. Keep this link: it shows your request and, later, the quote.",
+        reference: "Reference",
+        keep_link: "Keep this link: it is the only way to see your request again.",
+        cancel: "Withdraw my request",
+        requests_title: "Requests received",
+        no_request: "No request yet.",
+        received: "received on",
+        details: "See all",
+        rules_title: "Rules of the form",
+        min_covers: "Minimum number of covers",
+        lead_days: "Minimum notice, in days",
+        formulas_title: "Formulas offered",
+        formula_off: "hidden",
+        formula_hide: "Hide",
+        formula_show: "Offer again",
+        formula_new: "New formula",
+        formula_add: "Add the formula",
+        intro: |min| {
+            format!(
+                "Meals, buffets and cocktails for companies and organisations, from {min} covers, \
+                 cooked by Coop'Manau's employees on back-to-work contracts. Describe your event: \
+                 we send you a quote."
+            )
+        },
+        event_day_hint: |days| format!("At least {days} days ahead."),
+        covers_hint: |min| format!("From {min} covers."),
+        diet: |field| match field {
+            "vegetarian" => "Vegetarian",
+            "vegan" => "Vegan",
+            "no_pork" => "No pork",
+            "gluten_free" => "Gluten-free",
+            _ => "Other",
+        },
+        status: |status| match status {
+            "requested" => "Received: we are preparing your quote.",
+            "cancelled" => "Withdrawn.",
+            "declined" => "We cannot take it on.",
+            _ => "",
+        },
+    },
     privacy: Privacy {
         title: "Your data",
         intro: "What the Coop'Manau app keeps about you, why, for how long, and how to see or \
@@ -788,6 +861,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             use crate::privacy::register::Category::*;
             match c {
                 PublicContact => "Your name, phone and e-mail",
+                CompanyContact => "A company's contact person",
                 GarmentNotes => "What you write about your garments",
                 Photos => "Photos of your garments",
                 ConnectionKey => "A key drawn from your connection",
@@ -805,6 +879,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "To prepare your alteration, slot or meal, and tell you when \
                     it is ready."
                 }
+                CompanyContact => "To prepare the catering quote and discuss it with you.",
                 GarmentNotes => "To make the right alteration.",
                 Photos => "To see the garment before you come.",
                 ConnectionKey => {
@@ -834,6 +909,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 PublicContact | GarmentNotes | ConnectionKey => format!(
                     "{} after your request, slot or meal is over, then erased.",
                     months(r.public_days)
+                ),
+                CompanyContact => format!(
+                    "{} after our last exchange, then erased.",
+                    months(r.company_days)
                 ),
                 Photos => format!(
                     "{} after you collected the garment, then erased.",
@@ -903,6 +982,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "pickup" => "Pickup time",
             "dish" => "Dish",
             "total_cents" => "Total (cents)",
+            "message" => "Message",
+            "organisation" => "Organisation",
+            "event_day" => "Date and time",
+            "covers" => "Covers",
+            "formula" => "Formula",
+            "address" => "Address",
             _ => "Other",
         },
         download_json: "Download (JSON file)",
@@ -1156,6 +1241,29 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "dish_name_invalid" => "The dish's name is required (at most 80 characters).",
             "description_too_long" => "At most 300 characters.",
             "portions_invalid" => "A number of portions between 0 and 500.",
+            "siret_invalid" => "A SIRET has 14 digits.",
+            "siret_key_wrong" => "This SIRET does not exist: check the digits.",
+            "organisation_required" => "Give the organisation's name.",
+            "catering_too_soon" => "This date is too close: see the notice under the field.",
+            "date_too_far" => "This date is more than two years away.",
+            "covers_invalid" => "Give a number of covers.",
+            "covers_below_minimum" => {
+                "Catering starts at a minimum number of covers, shown under the field. For fewer people, come to lunch at the restaurant!"
+            }
+            "formula_required" => "Choose a formula.",
+            "place_required" => "Choose the place.",
+            "address_required" => "Give the event's address.",
+            "count_invalid" => "Give a number (0 if nobody).",
+            "diet_above_covers" => "This is more than the number of covers.",
+            "message_too_long" => "At most 2000 characters.",
+            "address_share_catering" => {
+                "At most 5 requests per connection in 24 hours. Call us for more."
+            }
+            "catering_not_cancellable" => "This request has already been answered.",
+            "min_covers_range" => "Between 1 and 500 covers.",
+            "lead_days_range" => "Between 0 and 90 days.",
+            "formula_name_invalid" => "The name: 1 to 60 characters.",
+            "formula_name_taken" => "This formula already exists.",
             "erase_confirm_required" => "Tick the box to confirm.",
             "erase_garments_here" => {
                 "Your garments are still with us: you can erase your data once you have \

@@ -772,6 +772,79 @@ pub static CATALOGUE: Catalogue = Catalogue {
         planning_and_calendar: "Son planning et son lien d'agenda",
         staff_link: "Planning des participants",
     },
+    catering: Catering {
+        title: "Demander un devis traiteur",
+        request_title: "Votre demande de devis traiteur",
+        staff_title: "Traiteur : demandes de devis",
+        step_organisation: "1. Votre organisation",
+        organisation: "Nom de l'entreprise ou de l'organisation",
+        siret: "SIRET (facultatif)",
+        siret_hint: "14 chiffres, sur vos factures ou sur annuaire-entreprises.data.gouv.fr.",
+        contact_name: "Votre nom",
+        email: "E-mail",
+        phone: "Téléphone",
+        step_event: "2. Votre événement",
+        event_day: "Date",
+        event_time: "Heure du repas",
+        covers: "Nombre de couverts",
+        covers_short: "couverts",
+        formula: "Formule",
+        choose: "Choisissez…",
+        place: "Lieu",
+        place_here: "Chez nous, à Blanchemaille",
+        place_address: "À une autre adresse",
+        address: "Adresse de l'événement",
+        address_hint: "Seulement si ce n'est pas à Blanchemaille.",
+        budget: "Budget par personne, en euros (facultatif)",
+        budget_hint: "Par exemple : 15 ou 18,50.",
+        step_food: "3. Les repas",
+        diets_hint: "Combien de personnes pour chaque régime ? Laissez 0 si personne.",
+        diets_title: "Régimes",
+        allergens: "Allergènes à éviter",
+        message: "Message (facultatif)",
+        consent: "J'accepte que Coop'Manau garde ces informations pour préparer le devis (voir « Vos données »).",
+        send: "Envoyer la demande",
+        sent_title: "Demande envoyée.",
+        sent_body: "Nous vous répondons par e-mail ou par téléphone, en général sous 3 jours ouvrés. Gardez ce lien : il montre votre demande et, plus tard, le devis.",
+        reference: "Référence",
+        keep_link: "Gardez ce lien : c'est le seul moyen de revoir votre demande.",
+        cancel: "Retirer ma demande",
+        requests_title: "Demandes reçues",
+        no_request: "Aucune demande pour l'instant.",
+        received: "reçue le",
+        details: "Tout voir",
+        rules_title: "Règles du formulaire",
+        min_covers: "Nombre minimum de couverts",
+        lead_days: "Délai minimum, en jours",
+        formulas_title: "Formules proposées",
+        formula_off: "masquée",
+        formula_hide: "Masquer",
+        formula_show: "Proposer à nouveau",
+        formula_new: "Nouvelle formule",
+        formula_add: "Ajouter la formule",
+        intro: |min| {
+            format!(
+                "Repas, buffets et cocktails pour les entreprises et les organisations, à partir \
+                 de {min} couverts, cuisinés par les salariés en insertion de Coop'Manau. \
+                 Décrivez votre événement : nous vous envoyons un devis."
+            )
+        },
+        event_day_hint: |days| format!("Au moins {days} jours à l'avance."),
+        covers_hint: |min| format!("À partir de {min} couverts."),
+        diet: |field| match field {
+            "vegetarian" => "Végétarien",
+            "vegan" => "Végétalien (vegan)",
+            "no_pork" => "Sans porc",
+            "gluten_free" => "Sans gluten",
+            _ => "Autre",
+        },
+        status: |status| match status {
+            "requested" => "Reçue : nous préparons votre devis.",
+            "cancelled" => "Retirée.",
+            "declined" => "Nous ne pouvons pas y répondre.",
+            _ => "",
+        },
+    },
     privacy: Privacy {
         title: "Vos données",
         intro: "Ce que l'application de Coop'Manau garde sur vous, pourquoi, combien de temps, \
@@ -785,6 +858,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             use crate::privacy::register::Category::*;
             match c {
                 PublicContact => "Votre nom, votre téléphone, votre e-mail",
+                CompanyContact => "La personne à contacter dans une entreprise",
                 GarmentNotes => "Ce que vous écrivez sur vos vêtements",
                 Photos => "Les photos de vos vêtements",
                 ConnectionKey => "Une clé tirée de votre connexion",
@@ -802,6 +876,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "Pour préparer votre retouche, votre créneau ou votre repas, \
                     et vous prévenir quand c'est prêt."
                 }
+                CompanyContact => "Pour préparer le devis du traiteur et en parler avec vous.",
                 GarmentNotes => "Pour faire la bonne retouche.",
                 Photos => "Pour voir le vêtement avant que vous veniez.",
                 ConnectionKey => {
@@ -831,6 +906,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 PublicContact | GarmentNotes | ConnectionKey => format!(
                     "{} après la fin de votre demande, de votre créneau ou du repas, puis effacé.",
                     months(r.public_days)
+                ),
+                CompanyContact => format!(
+                    "{} après notre dernier échange, puis effacé.",
+                    months(r.company_days)
                 ),
                 Photos => format!(
                     "{} après que vous avez récupéré le vêtement, puis effacées.",
@@ -902,6 +981,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "pickup" => "Heure de retrait",
             "dish" => "Plat",
             "total_cents" => "Total (centimes)",
+            "message" => "Message",
+            "organisation" => "Organisation",
+            "event_day" => "Date et heure",
+            "covers" => "Couverts",
+            "formula" => "Formule",
+            "address" => "Adresse",
             _ => "Autre",
         },
         download_json: "Télécharger (fichier JSON)",
@@ -1182,6 +1267,31 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "dish_name_invalid" => "Le nom du plat est obligatoire (80 caractères au plus).",
             "description_too_long" => "300 caractères au plus.",
             "portions_invalid" => "Un nombre de portions entre 0 et 500.",
+            "siret_invalid" => "Un SIRET a 14 chiffres.",
+            "siret_key_wrong" => "Ce SIRET n'existe pas : vérifiez les chiffres.",
+            "organisation_required" => "Indiquez le nom de l'organisation.",
+            "catering_too_soon" => {
+                "Cette date est trop proche : voyez le délai indiqué sous le champ."
+            }
+            "date_too_far" => "Cette date est à plus de deux ans.",
+            "covers_invalid" => "Indiquez un nombre de couverts.",
+            "covers_below_minimum" => {
+                "Le traiteur commence à un nombre minimum de couverts, indiqué sous le champ. Pour moins de personnes, venez déjeuner au restaurant !"
+            }
+            "formula_required" => "Choisissez une formule.",
+            "place_required" => "Choisissez le lieu.",
+            "address_required" => "Indiquez l'adresse de l'événement.",
+            "count_invalid" => "Indiquez un nombre (0 si personne).",
+            "diet_above_covers" => "C'est plus que le nombre de couverts.",
+            "message_too_long" => "2000 caractères au plus.",
+            "address_share_catering" => {
+                "5 demandes au plus par connexion en 24 heures. Appelez-nous pour les autres."
+            }
+            "catering_not_cancellable" => "Cette demande a déjà reçu une réponse.",
+            "min_covers_range" => "Entre 1 et 500 couverts.",
+            "lead_days_range" => "Entre 0 et 90 jours.",
+            "formula_name_invalid" => "Le nom : 1 à 60 caractères.",
+            "formula_name_taken" => "Cette formule existe déjà.",
             "erase_confirm_required" => "Cochez la case pour confirmer.",
             "erase_garments_here" => {
                 "Vos vêtements sont encore chez nous : vous pourrez effacer vos données après \

@@ -34,6 +34,7 @@ pub async fn link_data(
         LinkKind::Alteration => crate::alterations::privacy::link_data(state, token).await,
         LinkKind::HemBooking => crate::campaigns::privacy::link_data(state, token).await,
         LinkKind::LunchOrder => crate::lunch::privacy::link_data(state, token).await,
+        LinkKind::Catering => crate::catering::privacy::link_data(state, token).await,
     }
 }
 
@@ -58,6 +59,7 @@ pub async fn erase_link_data(
         LinkKind::Alteration => crate::alterations::privacy::erase(&state, &token).await?,
         LinkKind::HemBooking => crate::campaigns::privacy::erase(&state, &token).await?,
         LinkKind::LunchOrder => crate::lunch::privacy::erase(&state, &token).await?,
+        LinkKind::Catering => crate::catering::privacy::erase(&state, &token).await?,
     }
     response::redirect(&format!("{}?efface=1", kind.data_path(&token)));
     Ok(())

@@ -29,6 +29,8 @@ pub struct Retention {
     pub account_days: u32,
     /// Ended sessions, used or expired invitations and sign-in attempts.
     pub session_days: u32,
+    /// Companies' contact people (catering requests), after the last contact.
+    pub company_days: u32,
 }
 
 impl Default for Retention {
@@ -38,6 +40,7 @@ impl Default for Retention {
             photo_days: 90,
             account_days: 730,
             session_days: 7,
+            company_days: 3 * 365,
         }
     }
 }
@@ -51,13 +54,15 @@ pub enum LinkKind {
     Alteration,
     HemBooking,
     LunchOrder,
+    Catering,
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 3] = [
+    pub const ALL: [LinkKind; 4] = [
         LinkKind::Alteration,
         LinkKind::HemBooking,
         LinkKind::LunchOrder,
+        LinkKind::Catering,
     ];
 
     /// The path segment in `/vos-donnees/{kind}/{token}`.
@@ -66,6 +71,7 @@ impl LinkKind {
             LinkKind::Alteration => "retouche",
             LinkKind::HemBooking => "ourlets",
             LinkKind::LunchOrder => "dejeuner",
+            LinkKind::Catering => "traiteur",
         }
     }
 
@@ -79,6 +85,7 @@ impl LinkKind {
             LinkKind::Alteration => format!("/retouches/suivi/{token}"),
             LinkKind::HemBooking => format!("/ourlets/reservation/{token}"),
             LinkKind::LunchOrder => format!("/dejeuner/commande/{token}"),
+            LinkKind::Catering => format!("/traiteur/demande/{token}"),
         }
     }
 

@@ -8,6 +8,8 @@
 pub enum Category {
     /// Name, phone and e-mail of people who request an alteration, book a hem slot or order lunch.
     PublicContact,
+    /// The contact person of a company asking for catering, and what they wrote.
+    CompanyContact,
     /// What people wrote about their garments, and staff's answers.
     GarmentNotes,
     /// Photos of garments.
@@ -27,8 +29,9 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::PublicContact,
+        Category::CompanyContact,
         Category::GarmentNotes,
         Category::Photos,
         Category::ConnectionKey,
@@ -109,6 +112,39 @@ pub const TABLES: &[Table] = &[
             "garments",
             "status",
             "attendance",
+            "created_at",
+            "updated_at",
+            "erased_at",
+        ],
+    },
+    Table {
+        name: "catering_request",
+        personal: &[
+            ("contact_name", CompanyContact),
+            ("email", CompanyContact),
+            ("phone", CompanyContact),
+            ("message", CompanyContact),
+            ("client_key", ConnectionKey),
+        ],
+        other: &[
+            "id",
+            "reference",
+            "token_hash",
+            "status",
+            "organisation",
+            "siret",
+            "event_day",
+            "event_time",
+            "covers",
+            "formula_id",
+            "address",
+            "budget_cents_per_person",
+            "vegetarian",
+            "vegan",
+            "no_pork",
+            "gluten_free",
+            "allergens",
+            "consent_at",
             "created_at",
             "updated_at",
             "erased_at",
@@ -356,6 +392,16 @@ pub const TABLES: &[Table] = &[
         name: "opening_hours",
         personal: &[],
         other: &["id", "service_slug", "weekday", "opens", "closes"],
+    },
+    Table {
+        name: "catering_formula",
+        personal: &[],
+        other: &["id", "name", "active", "position"],
+    },
+    Table {
+        name: "catering_settings",
+        personal: &[],
+        other: &["id", "min_covers", "lead_days"],
     },
     // A company's name only (no contact person yet).
     Table {

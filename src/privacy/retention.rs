@@ -2,11 +2,10 @@
 //! [`Retention`], configurable). Anonymous counts stay: orders, lines, garments, shifts and
 //! bookings remain for the key figures, without a name.
 //!
-//! Not purged because the app holds none yet: company contacts (3 years after the last contact,
-//! CNIL 2021-131) come with catering quotes; the app sends no e-mail, so keeps none.
+//! Not purged because the app keeps none: sent e-mails (it sends none).
 
 use super::Retention;
-use crate::{accounts, alterations, campaigns, lunch, server::db::Db};
+use crate::{accounts, alterations, campaigns, catering, lunch, server::db::Db};
 
 const DAY: i64 = 86_400;
 
@@ -17,6 +16,7 @@ pub struct Purged {
     pub photos: u64,
     pub hem_bookings: u64,
     pub lunch_orders: u64,
+    pub catering_contacts: u64,
     pub accounts: u64,
     pub sign_in_traces: u64,
 }
@@ -27,6 +27,7 @@ impl Purged {
             + self.photos
             + self.hem_bookings
             + self.lunch_orders
+            + self.catering_contacts
             + self.accounts
             + self.sign_in_traces
     }
@@ -42,6 +43,8 @@ pub async fn purge(db: &Db, retention: &Retention, now: i64) -> Result<Purged, s
             .await?,
         hem_bookings: campaigns::privacy::purge(&mut tx, days(retention.public_days), now).await?,
         lunch_orders: lunch::privacy::purge(&mut tx, days(retention.public_days), now).await?,
+        catering_contacts: catering::privacy::purge(&mut tx, days(retention.company_days), now)
+            .await?,
         accounts: accounts::privacy::purge_inactive(&mut tx, retention, now).await?,
         sign_in_traces: accounts::privacy::purge_sign_in_traces(
             &mut tx,

@@ -55,6 +55,7 @@ pub const VARIABLES: &[&str] = &[
     "RETENTION_PHOTO_DAYS",
     "RETENTION_ACCOUNT_DAYS",
     "RETENTION_SESSION_DAYS",
+    "RETENTION_COMPANY_DAYS",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +134,7 @@ impl Config {
                 photo_days: parse(&lookup, "RETENTION_PHOTO_DAYS", "90")?,
                 account_days: parse(&lookup, "RETENTION_ACCOUNT_DAYS", "730")?,
                 session_days: parse(&lookup, "RETENTION_SESSION_DAYS", "7")?,
+                company_days: parse(&lookup, "RETENTION_COMPANY_DAYS", "1095")?,
             },
         })
     }

@@ -497,6 +497,65 @@ fn rows() -> Vec<Row> {
             args: |_| vec![],
             expect: STAFF,
         },
+        // Catering: public requests (the first call records it, the others are replays of the
+        // same form), the private link (an unknown one here), the staff's page and rules.
+        Row {
+            path: "/api/get_catering_form",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/send_catering_request",
+            args: |_| {
+                let day = coop_manau::ui::time::format_date(
+                    coop_manau::ui::time::paris_day(coop_manau::server::now()) + 30,
+                );
+                vec![
+                    ("idempotency_key", "c".repeat(43)),
+                    ("organisation", "Lycée hôtelier".into()),
+                    ("contact_name", "M. Diallo".into()),
+                    ("email", "intendance@lycee.example".into()),
+                    ("phone", "03 20 00 00 00".into()),
+                    ("event_day", day),
+                    ("event_time", "12:00".into()),
+                    ("covers", "40".into()),
+                    ("formula_id", "1".into()),
+                    ("place", "blanchemaille".into()),
+                    ("consent", "oui".into()),
+                ]
+            },
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/get_catering_request",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/cancel_catering_request",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/get_catering_admin",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_catering_settings",
+            args: |_| vec![("min_covers", "10".into()), ("lead_days", "7".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/add_catering_formula",
+            args: |_| vec![("name", " ".into())],
+            expect: [401, 403, 403, 422, 422],
+        },
+        Row {
+            path: "/api/set_catering_formula_active",
+            args: |_| vec![("id", "999999".into()), ("active", "false".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
             path: "/api/list_lunch_menus",

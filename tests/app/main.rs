@@ -8,6 +8,7 @@ mod authorization;
 mod automation;
 mod backup;
 mod campaigns;
+mod catering;
 mod deploy;
 mod disk;
 mod foundation;
