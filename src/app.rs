@@ -27,6 +27,7 @@ use crate::{
         PlanningWeekPage, SectorsPage, ShiftPage,
     },
     privacy::ui::{LinkDataPage, PrivacyPage},
+    quotes::ui::{ClientQuotePage, StaffQuotePrintPage, StaffQuotesPage},
     ui::{NotFoundPage, layout::Layout, offline::OfflinePage},
 };
 use leptos::prelude::*;
@@ -82,7 +83,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
                     <Route path=path!("traiteur") view=CateringFormPage />
                     <Route path=path!("traiteur/demande/:token") view=CateringRequestPage />
+                    <Route path=path!("traiteur/demande/:token/devis/:number") view=ClientQuotePage />
                     <Route path=path!("equipe/traiteur") view=StaffCateringPage />
+                    <Route path=path!("equipe/traiteur/:id") view=StaffQuotesPage />
+                    <Route path=path!("equipe/devis/:id") view=StaffQuotePrintPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

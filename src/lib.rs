@@ -12,6 +12,7 @@ pub mod lunch;
 pub mod partners;
 pub mod planning;
 pub mod privacy;
+pub mod quotes;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod text;

@@ -60,6 +60,7 @@ async fn main() -> std::process::ExitCode {
     coop_manau::accounts::session::spawn_purge(state.clone());
     coop_manau::privacy::retention::spawn_daily(state.clone());
     coop_manau::server::backup::spawn_daily(state.clone());
+    coop_manau::quotes::service::spawn_expiry(state.clone());
     serve(listener, router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS

@@ -84,12 +84,21 @@ async fn scrub(
                 client_key = NULL, erased_at = ?
          WHERE erased_at IS NULL AND {which}"
     );
-    Ok(sqlx::query(&sql)
+    let scrubbed = sqlx::query(&sql)
         .bind(now)
         .bind(value)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?
-        .rows_affected())
+        .rows_affected();
+    // Who answered its quotes, and why, goes with the contact person.
+    sqlx::query(
+        "UPDATE quote SET answer_name = NULL, answer_reason = NULL
+         WHERE (answer_name IS NOT NULL OR answer_reason IS NOT NULL)
+           AND catering_request_id IN (SELECT id FROM catering_request WHERE erased_at IS NOT NULL)",
+    )
+    .execute(conn)
+    .await?;
+    Ok(scrubbed)
 }
 
 /// Scrubs the requests whose last contact (last change) was before `before`.

@@ -198,6 +198,7 @@ pub fn CateringRequestPage() -> impl IntoView {
                                             </ActionForm>
                                         }
                                     })}
+                                    <crate::quotes::ui::LinkQuotes token=token.clone() />
                                     <YourDataLink kind=LinkKind::Catering token=token.clone() />
                                 </section>
                             }.into_any()
@@ -286,6 +287,7 @@ pub fn StaffCateringPage() -> impl IntoView {
                                     </p>
                                     <p>{format!("{}, {} · {} {} · {}", service_date(t, &r.event_day), r.event_time, r.covers, c.covers_short, r.formula)}</p>
                                     <p class="meta">{format!("{} · {} · {} · {} {}", crate::privacy::ui::or_erased(&r.contact_name), r.phone, r.email, c.received, format_paris(r.created_at))}</p>
+                                    <p><a class="button" href=format!("/equipe/traiteur/{}", r.id)>{t.quotes.quotes_link}</a></p>
                                     <details>
                                         <summary>{c.details}</summary>
                                         <RequestSummary request=r />
@@ -300,6 +302,8 @@ pub fn StaffCateringPage() -> impl IntoView {
                             <TextField name="lead_days" label=c.lead_days kind="number" autocomplete="off" required=true value=admin.settings.lead_days.to_string() error />
                             <button type="submit">{t.accounts.save}</button>
                         </ActionForm>
+
+                        <crate::quotes::ui::SellerForm />
 
                         <h2>{c.formulas_title}</h2>
                         <ul class="link-list">

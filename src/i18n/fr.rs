@@ -845,6 +845,116 @@ pub static CATALOGUE: Catalogue = Catalogue {
             _ => "",
         },
     },
+    quotes: Quotes {
+        document_title: "Devis",
+        version: "Version",
+        issued_on: "Établi le",
+        valid_until: "Valable jusqu'au",
+        client: "Client",
+        attention_of: "À l'attention de",
+        service: "Prestation",
+        lines_caption: "Les lignes du devis",
+        designation: "Désignation",
+        quantity: "Quantité",
+        unit_price: "Prix unitaire HT",
+        vat: "TVA",
+        amount: "Montant HT",
+        total_lines: "Total HT",
+        discount: "Remise",
+        total_net: "Total HT après remise",
+        total_gross: "Total TTC",
+        deposit: "Acompte à la commande",
+        balance: "Reste à payer",
+        payment_terms: "Conditions de paiement :",
+        recovery_indemnity: "Pour les professionnels, tout retard de paiement entraîne une indemnité forfaitaire pour frais de recouvrement de 40 € (art. L441-10 et D441-5 du code de commerce).",
+        agreement_title: "Bon pour accord",
+        agreement_hint: "Date, nom, signature, et la mention « Bon pour accord ».",
+        agreement_fields: "Date : ……………  Nom : ……………………  Signature :",
+        your_quotes: "Vos devis",
+        back_to_request: "Retour à la demande",
+        print_hint: "Pour un PDF : Imprimer, puis « Enregistrer au format PDF ».",
+        accept_title: "Accepter ce devis",
+        accept_name: "Votre nom",
+        accept_confirm: "Bon pour accord : j'accepte ce devis au nom de mon organisation",
+        accept_button: "Accepter le devis",
+        decline_title: "Ou refuser ce devis",
+        decline_reason: "Pourquoi ? (facultatif)",
+        decline_button: "Refuser le devis",
+        staff_title: "Devis",
+        back_to_list: "Retour aux demandes",
+        seller_incomplete: "Les mentions du vendeur sont incomplètes (SIRET, TVA…) : complétez-les sur la page Traiteur avant d'envoyer un devis.",
+        new_quote: "Préparer un devis",
+        revise: "Réviser (nouvelle version)",
+        draft_title: "Brouillon",
+        remove_line: "Retirer",
+        add_line: "Ajouter la ligne",
+        quantity_hint: "Par exemple 25, ou 2,5 pour des heures.",
+        unit: "Unité (facultatif)",
+        unit_hint: "couverts, heures, pièces…",
+        unit_price_label: "Prix unitaire HT, en euros",
+        terms_title: "Conditions",
+        valid_until_label: "Valable jusqu'au",
+        discount_label: "Remise, en % (facultatif)",
+        deposit_label: "Acompte, en euros (facultatif)",
+        preview: "Voir et imprimer",
+        send: "Envoyer le devis au client",
+        versions_title: "Devis envoyés",
+        record_title: "Enregistrer une réponse reçue ou annuler",
+        record_answer: "Réponse",
+        record_accept: "Accepté",
+        record_decline: "Refusé",
+        record_channel: "Reçue par",
+        record_name: "Nom de la personne (pour un accord)",
+        record_button: "Enregistrer la réponse",
+        cancel: "Annuler ce devis",
+        seller_title: "Mentions des devis",
+        seller_hint: "Elles figurent sur chaque devis. Un devis ne part pas sans elles.",
+        seller_name: "Nom du vendeur",
+        legal_form: "Forme juridique",
+        seller_address: "Adresse",
+        seller_siret: "SIRET",
+        vat_note: "TVA",
+        vat_note_hint: "Par exemple : « TVA non applicable, art. 293 B du CGI » ou votre numéro de TVA.",
+        penalty_rate: "Taux des pénalités de retard",
+        quotes_link: "Devis",
+        vat_line: |rate, base| format!("TVA {rate} sur {base}"),
+        penalties: |rate| {
+            format!("Pénalités de retard : {rate}, exigibles dès le lendemain de l'échéance.")
+        },
+        accepted_by: |name, at| format!("Accepté par {name} le {at}."),
+        declined_because: |reason| {
+            if reason.is_empty() {
+                "Refusé.".to_owned()
+            } else {
+                format!("Refusé : {reason}")
+            }
+        },
+        status: |status| {
+            use crate::quotes::Status::*;
+            match status {
+                Draft => "Brouillon (le client ne le voit pas).",
+                Sent => "Envoyé : en attente de réponse.",
+                Accepted => "Accepté.",
+                Declined => "Refusé.",
+                Expired => "Expiré : sa date de validité est passée.",
+                Cancelled => "Annulé.",
+                Superseded => "Remplacé par une nouvelle version.",
+            }
+        },
+        vat_option: |rate, bp| match bp {
+            2000 => format!("{rate} (taux normal)"),
+            1000 => format!("{rate} (restauration sur place ou à emporter)"),
+            550 => format!("{rate} (produits alimentaires, boissons sans alcool)"),
+            210 => format!("{rate} (presse, médicaments remboursables)"),
+            _ => "0 % (pas de TVA)".to_owned(),
+        },
+        channel: |c| match c {
+            "purchase_order" => "Bon de commande",
+            "phone" => "Téléphone",
+            "email" => "E-mail",
+            _ => "Lien du devis",
+        },
+    },
     privacy: Privacy {
         title: "Vos données",
         intro: "Ce que l'application de Coop'Manau garde sur vous, pourquoi, combien de temps, \
@@ -1292,6 +1402,34 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "lead_days_range" => "Entre 0 et 90 jours.",
             "formula_name_invalid" => "Le nom : 1 à 60 caractères.",
             "formula_name_taken" => "Cette formule existe déjà.",
+            "quote_superseded" => {
+                "Ce devis a été remplacé par une nouvelle version : répondez à la dernière."
+            }
+            "quote_expired" => "Ce devis a expiré : demandez-nous une nouvelle version.",
+            "quote_already_answered" => "Ce devis a déjà reçu une réponse.",
+            "quote_transition_not_allowed" => {
+                "Ce n'est pas possible pour ce devis dans son état actuel."
+            }
+            "quote_not_draft" => {
+                "Ce devis est envoyé : il ne change plus. Faites une nouvelle version."
+            }
+            "quote_no_lines" => "Ajoutez au moins une ligne avant d'envoyer le devis.",
+            "seller_incomplete" => "Complétez d'abord les mentions du vendeur (SIRET, TVA…).",
+            "designation_invalid" => "Décrivez la ligne (200 caractères au plus).",
+            "quote_quantity_invalid" => {
+                "Une quantité plus grande que 0, deux décimales au plus (exemple : 2,5)."
+            }
+            "vat_rate_invalid" => "Choisissez un taux de TVA de la liste.",
+            "quote_too_many_lines" => "100 lignes au plus par devis.",
+            "valid_until_invalid" => "Une date à venir, dans l'année.",
+            "discount_invalid" => "Une remise entre 0 et 100 %.",
+            "payment_terms_invalid" => {
+                "Indiquez les conditions de paiement (300 caractères au plus)."
+            }
+            "deposit_over_total" => "L'acompte dépasse le total TTC.",
+            "channel_invalid" => "Choisissez comment la réponse est arrivée.",
+            "quote_confirm_required" => "Cochez « Bon pour accord » pour accepter.",
+            "field_required" => "Ce champ est obligatoire.",
             "erase_confirm_required" => "Cochez la case pour confirmer.",
             "erase_garments_here" => {
                 "Vos vêtements sont encore chez nous : vous pourrez effacer vos données après \

@@ -556,6 +556,150 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("id", "999999".into()), ("active", "false".into())],
             expect: [401, 403, 403, 404, 404],
         },
+        // Quotes: the staff's functions on a request or quote that does not exist (staff pass
+        // the gate and get 404); the client's, behind an unknown link.
+        Row {
+            path: "/api/get_request_quotes",
+            args: |_| vec![("request_id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/new_quote_draft",
+            args: |_| vec![("request_id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/add_quote_line",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                    ("designation", "Buffet".into()),
+                    ("quantity", "25".into()),
+                    ("unit", "couverts".into()),
+                    ("unit_price", "18,50".into()),
+                    ("vat", "1000".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/remove_quote_line",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                    ("line_id", "1".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/save_quote_terms",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                    (
+                        "valid_until",
+                        coop_manau::ui::time::format_date(
+                            coop_manau::ui::time::paris_day(coop_manau::server::now()) + 30,
+                        ),
+                    ),
+                    ("discount", "".into()),
+                    ("deposit", "".into()),
+                    ("payment_terms", "À 30 jours".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/send_quote",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/cancel_quote",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/record_quote_answer",
+            args: |_| {
+                vec![
+                    ("request_id", "999999".into()),
+                    ("quote_id", "999999".into()),
+                    ("answer", "accept".into()),
+                    ("channel", "phone".into()),
+                    ("name", "M. Diallo".into()),
+                    ("reason", "".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/get_quote_document",
+            args: |_| vec![("quote_id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/get_seller",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_seller",
+            args: |_| {
+                vec![
+                    ("seller_name", "Centre social Alma".into()),
+                    ("legal_form", "Association loi 1901".into()),
+                    ("seller_address", "Roubaix".into()),
+                    ("siret", "73282932000074".into()),
+                    ("vat_note", "TVA non applicable, art. 293 B du CGI".into()),
+                    ("penalty_rate", "trois fois le taux légal".into()),
+                    ("payment_terms", "À 30 jours".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_link_quotes",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/get_link_quote",
+            args: |_| {
+                vec![
+                    ("token", "x".repeat(43)),
+                    ("number", "DEV-2026-0001".into()),
+                ]
+            },
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/answer_quote",
+            args: |_| {
+                vec![
+                    ("token", "x".repeat(43)),
+                    ("number", "DEV-2026-0001".into()),
+                    ("answer", "accept".into()),
+                    ("name", "M. Diallo".into()),
+                    ("confirm", "oui".into()),
+                ]
+            },
+            expect: [404; 5],
+        },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
             path: "/api/list_lunch_menus",

@@ -17,6 +17,7 @@ mod hostile;
 mod lunch;
 mod planning;
 mod privacy;
+mod quotes;
 mod retention;
 mod rights;
 mod second_factor;
