@@ -12,7 +12,9 @@ async function signIn(page: Page, testInfo: TestInfo, login: string, password: s
   await expect(page).not.toHaveURL(/\/connexion/);
 }
 
-test("a company asks for a buffet for 25 from the home page and the food coach sees it", async ({ page, browser }, testInfo) => {
+test.setTimeout(60_000);
+
+test("a company asks for a buffet for 25, the food coach quotes it, the company accepts the quote", async ({ page, browser }, testInfo) => {
   await open(page, "/", testInfo);
   await page.getByRole("link", { name: "Demander un devis traiteur" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demander un devis traiteur" })).toBeVisible();
@@ -55,5 +57,39 @@ test("a company asks for a buffet for 25 from the home page and the food coach s
   await expect(card).toContainText("25 couverts · Buffet");
   await expectAccessible(staff);
   await expectNoHorizontalScroll(staff);
+
+  // The coach completes the mentions every quote carries, writes the quote and sends it.
+  await staff.getByLabel("SIRET", { exact: true }).fill("732 829 320 00074");
+  await staff.getByLabel("TVA", { exact: true }).fill("TVA non applicable, art. 293 B du CGI");
+  await staff.getByRole("button", { name: "Enregistrer" }).nth(1).click();
+  await expect(staff.getByRole("status").filter({ hasText: "enregistr" }).first()).toBeVisible();
+  await staff.getByRole("listitem").filter({ hasText: reference }).getByRole("link", { name: "Devis" }).click();
+  await staff.getByRole("button", { name: "Préparer un devis" }).click();
+  await staff.getByLabel("Désignation").fill("Buffet froid de saison");
+  await staff.getByLabel("Quantité").fill("25");
+  await staff.getByLabel("Unité (facultatif)").fill("couverts");
+  await staff.getByLabel("Prix unitaire HT, en euros").fill("18,50");
+  await staff.getByLabel("TVA").selectOption("1000");
+  await staff.getByRole("button", { name: "Ajouter la ligne" }).click();
+  await expect(staff.getByText("Total TTC 508,75 €")).toBeVisible();
+  await expectAccessible(staff);
+  await expectNoHorizontalScroll(staff);
+  await staff.getByRole("button", { name: "Envoyer le devis au client" }).click();
+  await expect(staff.getByText("Envoyé : en attente de réponse.")).toBeVisible();
   await coach.close();
+
+  // The company opens its quote from the private link and gives its agreement.
+  await page.reload();
+  await page.getByRole("link", { name: /^DEV-\d{4}-\d{4} · 508,75 €/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Devis DEV-\d{4}-\d{4}$/ })).toBeVisible();
+  for (const mention of ["SIRET : 73282932000074", "TVA 10 % sur 462,50 €", "Total TTC", "Bon pour accord", "40 €"]) {
+    await expect(page.getByText(mention).first()).toBeVisible();
+  }
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await page.getByLabel("Votre nom").fill("Sophie Vandamme");
+  await page.getByLabel(/Bon pour accord : j'accepte ce devis/).check();
+  await page.getByRole("button", { name: "Accepter le devis" }).click();
+  await expect(page.getByText(/Accepté par Sophie Vandamme le/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Accepter le devis" })).toHaveCount(0);
 });

@@ -920,6 +920,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         vat_note_hint: "For example: \"TVA non applicable, art. 293 B du CGI\" or your VAT number.",
         penalty_rate: "Late-payment penalty rate",
         quotes_link: "Quotes",
+        download_pdf: "Download the quote (PDF)",
         vat_line: |rate, base| format!("VAT {rate} on {base}"),
         penalties: |rate| {
             format!("Late-payment penalties: {rate}, due from the day after the due date.")

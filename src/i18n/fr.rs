@@ -917,6 +917,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         vat_note_hint: "Par exemple : « TVA non applicable, art. 293 B du CGI » ou votre numéro de TVA.",
         penalty_rate: "Taux des pénalités de retard",
         quotes_link: "Devis",
+        download_pdf: "Télécharger le devis (PDF)",
         vat_line: |rate, base| format!("TVA {rate} sur {base}"),
         penalties: |rate| {
             format!("Pénalités de retard : {rate}, exigibles dès le lendemain de l'échéance.")

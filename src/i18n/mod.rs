@@ -627,6 +627,7 @@ pub struct Quotes {
     pub vat_note_hint: &'static str,
     pub penalty_rate: &'static str,
     pub quotes_link: &'static str,
+    pub download_pdf: &'static str,
     /// "TVA 10 % sur 462,50 €".
     pub vat_line: fn(&str, &str) -> String,
     pub penalties: fn(&str) -> String,

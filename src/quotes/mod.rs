@@ -9,6 +9,10 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod download;
+#[cfg(feature = "ssr")]
+pub mod pdf;
+#[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;

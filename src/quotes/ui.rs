@@ -103,7 +103,8 @@ pub fn QuoteDocumentView(document: QuoteDocument) -> impl IntoView {
                 <p>{format!("{}, {} · {}", service_date(t, &request.event_day), request.event_time, place)}</p>
                 <p>{format!("{} {} · {}", request.covers, t.catering.covers_short, request.formula)}</p>
             </section>
-            <div class="table-scroll">
+            // Focusable, so a keyboard can scroll it sideways on a narrow phone.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=q.lines_caption>
                 <table class="quote-lines">
                     <caption class="visually-hidden">{q.lines_caption}</caption>
                     <thead>
@@ -225,6 +226,7 @@ pub fn ClientQuotePage() -> impl IntoView {
                     let q = &t.quotes;
                     let waiting = document.quote.status == Status::Sent;
                     let back = format!("/traiteur/demande/{token}");
+                    let pdf = format!("/traiteur/demande/{token}/devis/{number}/devis.pdf");
                     let (accept_token, accept_number) = (token.clone(), number.clone());
                     let (decline_token, decline_number) = (token.clone(), number.clone());
                     view! {
@@ -232,6 +234,7 @@ pub fn ClientQuotePage() -> impl IntoView {
                             <p class="no-print"><a href=back>{q.back_to_request}</a></p>
                             {move || error.get().map(|error| view! { <div class="no-print"><ErrorNotice error /></div> })}
                             <QuoteDocumentView document />
+                            <p class="no-print"><a class="button button-secondary" href=pdf download="">{q.download_pdf}</a></p>
                             <p class="no-print hint">{q.print_hint}</p>
                             {waiting.then(move || view! {
                                 <section class="no-print quote-answer">
@@ -285,10 +288,12 @@ pub fn StaffQuotePrintPage() -> impl IntoView {
                 match document.await {
                     Ok(document) => {
                         let back = format!("/equipe/traiteur/{}", document.request.id);
+                        let pdf = format!("/equipe/devis/{}/devis.pdf", document.quote.id);
                         view! {
                             <section class="page quote-page">
                                 <p class="no-print"><a href=back>{t.quotes.back_to_request}</a></p>
                                 <QuoteDocumentView document />
+                                <p class="no-print"><a class="button button-secondary" href=pdf download="">{t.quotes.download_pdf}</a></p>
                                 <p class="no-print hint">{t.quotes.print_hint}</p>
                             </section>
                         }.into_any()

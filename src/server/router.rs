@@ -101,6 +101,14 @@ pub fn file_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/compte/mes-donnees.json",
             get(crate::privacy::download::account_json),
         ),
+        (
+            "/traiteur/demande/{token}/devis/{number}/devis.pdf",
+            get(crate::quotes::download::client_pdf),
+        ),
+        (
+            "/equipe/devis/{id}/devis.pdf",
+            get(crate::quotes::download::staff_pdf),
+        ),
     ]
 }
 

@@ -1482,6 +1482,22 @@ fn file_rows() -> Vec<FileRow> {
             url: |w| format!("/vos-donnees/dejeuner/{}/donnees.json", w.lunch_order_token),
             expect: PUBLIC,
         },
+        // A quote's PDF: an unknown link (404 for all), an unknown quote (staff get to the 404).
+        FileRow {
+            pattern: "/traiteur/demande/{token}/devis/{number}/devis.pdf",
+            url: |_| {
+                format!(
+                    "/traiteur/demande/{}/devis/DEV-2026-0001/devis.pdf",
+                    "x".repeat(43)
+                )
+            },
+            expect: [404; 5],
+        },
+        FileRow {
+            pattern: "/equipe/devis/{id}/devis.pdf",
+            url: |_| "/equipe/devis/999999/devis.pdf".into(),
+            expect: [401, 403, 403, 404, 404],
+        },
         // Each signed-in person gets their own rows (tests/app/rights.rs checks whose).
         FileRow {
             pattern: "/compte/mes-donnees.json",

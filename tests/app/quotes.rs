@@ -301,6 +301,37 @@ async fn a_buffet_for_25_is_quoted_sent_and_accepted_once_on_the_private_link() 
         StatusCode::NOT_FOUND,
         "someone else's link"
     );
+    // The PDF holds the same mentions (WinAnsi text, read back as Latin-1 here).
+    let pdf = app
+        .get(&format!(
+            "/traiteur/demande/{token}/devis/{number}/devis.pdf"
+        ))
+        .await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(
+        pdf.headers()[reqwest::header::CONTENT_TYPE],
+        "application/pdf"
+    );
+    let bytes = pdf.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.4") && bytes.ends_with(b"%%EOF\n"));
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    for mention in [
+        number.as_str(),
+        "Association loi 1901",
+        "SIRET : 73282932000074",
+        "TVA non applicable, art. 293 B du CGI",
+        "Filature du Nord",
+        "Mme Lefebvre",
+        "Buffet froid",
+        "TVA 10 % sur 462,50 \u{80}",
+        "Total TTC",
+        "550,75 \u{80}",
+        "P\u{e9}nalit\u{e9}s de retard",
+        "40 \u{80}",
+        "Bon pour accord",
+    ] {
+        assert!(text.contains(mention), "the PDF shows {mention:?}");
+    }
     let print = app
         .client
         .get(app.url(&format!("/equipe/devis/{quote}")))
