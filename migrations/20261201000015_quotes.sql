@@ -48,6 +48,8 @@ CREATE TABLE quote (
     answered_by INTEGER REFERENCES person (id),
     -- What was accepted (lines and totals, JSON), as it was shown.
     accepted_copy TEXT,
+    -- An accepted catering quote's event in the planning (the kitchen's shift for it).
+    shift_id INTEGER REFERENCES shift (id),
     UNIQUE (year, seq),
     UNIQUE (catering_request_id, version)
 ) STRICT;

@@ -4,6 +4,13 @@ import { expectAccessible, expectNoHorizontalScroll, open } from "./support";
 /** YYYY-MM-DD, `days` from today. */
 const dayIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The Monday (YYYY-MM-DD) of the week of `day`. */
+function mondayOf(day: string) {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
 async function signIn(page: Page, testInfo: TestInfo, login: string, password: string) {
   await open(page, "/connexion", testInfo);
   await page.getByLabel("Adresse e-mail ou numéro de téléphone").fill(login);
@@ -92,4 +99,12 @@ test("a company asks for a buffet for 25, the food coach quotes it, the company 
   await page.getByRole("button", { name: "Accepter le devis" }).click();
   await expect(page.getByText(/Accepté par Sophie Vandamme le/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Accepter le devis" })).toHaveCount(0);
+
+  // The accepted quote is an event on the staff's calendar: the kitchen's shift for it.
+  const planner = await browser.newContext({ ...testInfo.project.use });
+  const week = await planner.newPage();
+  await signIn(week, testInfo, "karim@coopmanau.example", "Blanchemaille-2026");
+  await open(week, `/equipe/planning?semaine=${mondayOf(dayIn(21))}`, testInfo);
+  await expect(week.getByText(`Traiteur ${reference} · ${organisation} · 25 couverts · Buffet`)).toBeVisible();
+  await planner.close();
 });

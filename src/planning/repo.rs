@@ -155,7 +155,8 @@ pub async fn shift(conn: &mut SqliteConnection, id: i64) -> Result<Option<Shift>
 pub async fn insert_shift(
     conn: &mut SqliteConnection,
     form: &ShiftForm,
-    actor_id: i64,
+    // None: made by the app itself (an accepted catering quote).
+    actor_id: Option<i64>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let id = sqlx::query(

@@ -113,7 +113,7 @@ pub async fn create_shift(
         Some(sector) if sector.active => {}
         _ => return Err(AppError::invalid("sector", "sector_required")),
     }
-    let id = repo::insert_shift(&mut tx, &form, actor.id, now()).await?;
+    let id = repo::insert_shift(&mut tx, &form, Some(actor.id), now()).await?;
     audit::record(
         &mut tx,
         actor,
@@ -202,7 +202,7 @@ pub async fn copy_week(state: &AppState, actor: &CurrentUser, week: &str) -> Res
             place: shift.place.clone(),
             note: shift.note.clone(),
         };
-        let id = repo::insert_shift(&mut tx, &form, actor.id, at).await?;
+        let id = repo::insert_shift(&mut tx, &form, Some(actor.id), at).await?;
         for person in repo::assignees(&mut tx, shift.id).await? {
             let active = matches!(
                 repo::person_status(&mut tx, person.person_id).await?,
@@ -721,7 +721,7 @@ pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Er
                     place: (*place).to_owned(),
                     note: (*note).to_owned(),
                 };
-                let id = repo::insert_shift(conn, &form, 1, at).await?;
+                let id = repo::insert_shift(conn, &form, Some(1), at).await?;
                 let mut filled = 0;
                 for (person_id, _) in people.iter().filter(|(_, s)| s == sector) {
                     if filled < *places

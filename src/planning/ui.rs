@@ -378,6 +378,8 @@ pub fn PlanningWeekPage() -> impl IntoView {
                                                                 <SectorName sector=shift.sector.clone() />
                                                                 <span class="coverage-count">{(t.planning.filled_of)(shift.filled, shift.places)}</span>
                                                                 {(missing > 0).then(|| view! { <span class="badge badge-gap">{(t.planning.missing)(missing)}</span> })}
+                                                                // What the shift is for (a catering event says which).
+                                                                {(!shift.note.is_empty()).then(|| view! { <span class="coverage-note">{shift.note.clone()}</span> })}
                                                             </a>
                                                         </li>
                                                     }

@@ -418,6 +418,7 @@ pub const TABLES: &[Table] = &[
             "answered_at",
             "answer_channel",
             "accepted_copy",
+            "shift_id",
         ],
     },
     Table {

@@ -416,6 +416,9 @@ async fn answer(
     if !answered {
         return Err(AppError::Conflict("quote_already_answered".into()));
     }
+    if form.accept {
+        plan_event(tx, row.id, row.catering_request_id).await?;
+    }
     let action = if form.accept {
         "quote.accept"
     } else {
@@ -427,6 +430,47 @@ async fn answer(
         }
         None => audit::record_unattended(tx, action, "quote", row.id, Some("link")).await?,
     }
+    Ok(())
+}
+
+/// An accepted catering quote becomes an event on the staff's calendar: a kitchen shift ending
+/// at the meal, starting 3 hours before, with the covers, formula and place in its note;
+/// staff then put participants on it like on any shift.
+async fn plan_event(
+    conn: &mut SqliteConnection,
+    quote_id: i64,
+    request_id: i64,
+) -> Result<(), AppError> {
+    let request = request_of(conn, request_id).await?;
+    let (Ok(day), Ok(minutes)) = (
+        parse_date(&request.event_day),
+        crate::ui::time::parse_hhmm(&request.event_time),
+    ) else {
+        return Ok(());
+    };
+    let meal = crate::ui::time::local_to_utc(day, minutes);
+    let place = request
+        .address
+        .clone()
+        .unwrap_or_else(|| "Blanchemaille".to_owned());
+    let note = format!(
+        "Traiteur {} · {} · {} couverts · {}",
+        request.reference, request.organisation, request.covers, request.formula
+    );
+    let form = crate::planning::ShiftForm {
+        sector: "cuisine".into(),
+        starts_at: meal - 3 * 3600,
+        ends_at: meal + 3600,
+        places: 4,
+        place: place.chars().take(80).collect(),
+        note: note.chars().take(200).collect(),
+    };
+    let shift = crate::planning::repo::insert_shift(conn, &form, None, now()).await?;
+    sqlx::query("UPDATE quote SET shift_id = ? WHERE id = ?")
+        .bind(shift)
+        .bind(quote_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

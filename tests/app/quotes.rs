@@ -417,6 +417,25 @@ async fn a_buffet_for_25_is_quoted_sent_and_accepted_once_on_the_private_link() 
         copy["totals"]["gross_cents"], 55_075,
         "what was accepted is kept as shown"
     );
+    // The event is on the staff's calendar: a kitchen shift ending an hour after the meal.
+    let (sector, note, ends_at): (String, String, i64) = sqlx::query_as(
+        "SELECT s.sector_slug, s.note, s.ends_at FROM quote q JOIN shift s ON s.id = q.shift_id
+         WHERE q.id = ?",
+    )
+    .bind(quote)
+    .fetch_one(&app.state.db.reader)
+    .await
+    .unwrap();
+    assert_eq!(sector, "cuisine");
+    assert!(
+        note.contains("Filature du Nord") && note.contains("25 couverts · Buffet"),
+        "{note}"
+    );
+    let (event_day, event_minutes) = coop_manau::ui::time::utc_to_paris(ends_at - 3600);
+    assert_eq!(
+        (format_date(event_day), event_minutes),
+        (day_in(20), 12 * 60 + 30)
+    );
     assert!(
         app.get(&format!("/traiteur/demande/{token}/devis/{number}"))
             .await
