@@ -59,8 +59,10 @@ lint:
 	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # erase_components: the same flag cargo-leptos uses for debug builds; it makes test builds fast.
+# One test at a time: with two at once, a request of the integration tests has stalled, rarely
+# (3 runs in 10, never alone; not understood yet), and a stall would hang CI. Serial costs ~16 s.
 unit:
-	RUSTFLAGS="--cfg erase_components" cargo test --features ssr
+	RUSTFLAGS="--cfg erase_components" cargo test --features ssr -- --test-threads=1
 
 e2e:
 	cd end2end && npx playwright test

@@ -98,6 +98,8 @@ async fn spawn(demo: bool, db_dir: Option<&Path>, limits: ConnectionLimits) -> T
     ));
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // A stalled answer fails its test with a message instead of hanging the suite.
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .expect("client");
     TestApp {
