@@ -2,9 +2,12 @@
 //! compte", their erasure (a staff decision, or the purge after two years without activity), and
 //! the purge of ended sessions, invitations and sign-in attempts (src/privacy).
 
+use super::{CurrentUser, Role, audit};
 use crate::{
+    error::AppError,
     planning,
-    privacy::{ErasureReport, Retention},
+    privacy::{ErasureReport, Retention, api::PersonErasure},
+    server::{AppState, now},
 };
 use sqlx::SqliteConnection;
 
@@ -144,6 +147,71 @@ pub async fn pseudonymise(
         u64::try_from(audit).unwrap_or(0),
     ));
     Ok(report)
+}
+
+async fn role_and_erasure(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<(Option<Role>, Option<i64>), AppError> {
+    let (role, erased_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT role, erased_at FROM person WHERE id = ?")
+            .bind(person_id)
+            .fetch_optional(conn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    Ok((Role::parse(&role), erased_at))
+}
+
+/// A person's erasure as their page shows it; the report is the one kept in the audit entry
+/// written with the erasure.
+pub async fn erasure_of(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<PersonErasure, AppError> {
+    let (role, erased_at) = role_and_erasure(conn, person_id).await?;
+    let detail: Option<String> = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'person.erase' AND object_type = 'person'
+           AND object_id = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(person_id.to_string())
+    .fetch_optional(conn)
+    .await?
+    .flatten();
+    Ok(PersonErasure {
+        person_id,
+        is_participant: role == Some(Role::Participant),
+        erased_at,
+        report: detail.and_then(|d| serde_json::from_str(&d).ok()),
+    })
+}
+
+/// Staff erase a participant (never a staff account: the purge does those), once; the report
+/// goes into the audit entry, in the same transaction.
+pub async fn erase_participant(
+    state: &AppState,
+    actor: &CurrentUser,
+    person_id: i64,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    let (role, erased_at) = role_and_erasure(&mut tx, person_id).await?;
+    if role != Some(Role::Participant) {
+        return Err(AppError::Conflict("erase_participants_only".into()));
+    }
+    if erased_at.is_none() {
+        let report = pseudonymise(&mut tx, person_id, now()).await?;
+        let detail = serde_json::to_string(&report).unwrap_or_default();
+        audit::record(
+            &mut tx,
+            actor,
+            "person.erase",
+            "person",
+            person_id,
+            Some(&detail),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// An account the purge will erase soon, shown to the staff beforehand.

@@ -4,7 +4,7 @@ use super::{ErasureReport, LinkData, Retention};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{self, Role, audit, auth},
+    accounts::{self, auth},
     server::{AppState, now, response, state},
 };
 use leptos::{prelude::*, server_fn::codec::GetUrl};
@@ -77,28 +77,8 @@ pub struct PersonErasure {
 #[server(prefix = "/api", endpoint = "get_person_erasure", input = GetUrl)]
 pub async fn get_person_erasure(person_id: i64) -> Result<PersonErasure, AppError> {
     auth::require_staff()?;
-    let state = state()?;
-    let (role, erased_at): (String, Option<i64>) =
-        sqlx::query_as("SELECT role, erased_at FROM person WHERE id = ?")
-            .bind(person_id)
-            .fetch_optional(&state.db.reader)
-            .await?
-            .ok_or(AppError::NotFound)?;
-    // The report is kept in the audit entry written with the erasure.
-    let detail: Option<String> = sqlx::query_scalar(
-        "SELECT detail FROM audit_log WHERE action = 'person.erase' AND object_type = 'person'
-           AND object_id = ? ORDER BY id DESC LIMIT 1",
-    )
-    .bind(person_id.to_string())
-    .fetch_optional(&state.db.reader)
-    .await?
-    .flatten();
-    Ok(PersonErasure {
-        person_id,
-        is_participant: Role::parse(&role) == Some(Role::Participant),
-        erased_at,
-        report: detail.and_then(|d| serde_json::from_str(&d).ok()),
-    })
+    let mut conn = state()?.db.reader.acquire().await?;
+    accounts::privacy::erasure_of(&mut conn, person_id).await
 }
 
 /// Staff erase a participant who asked for it: pseudonymised what the law keeps, deleted the
@@ -109,31 +89,7 @@ pub async fn erase_participant(person_id: i64, confirm: Option<String>) -> Resul
     if confirm.as_deref() != Some("oui") {
         return Err(AppError::invalid("confirm", "erase_confirm_required"));
     }
-    let state = state()?;
-    let mut tx = state.db.begin_write().await?;
-    let (role, erased_at): (String, Option<i64>) =
-        sqlx::query_as("SELECT role, erased_at FROM person WHERE id = ?")
-            .bind(person_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(AppError::NotFound)?;
-    if Role::parse(&role) != Some(Role::Participant) {
-        return Err(AppError::Conflict("erase_participants_only".into()));
-    }
-    if erased_at.is_none() {
-        let report = accounts::privacy::pseudonymise(&mut tx, person_id, now()).await?;
-        let detail = serde_json::to_string(&report).unwrap_or_default();
-        audit::record(
-            &mut tx,
-            &actor,
-            "person.erase",
-            "person",
-            person_id,
-            Some(&detail),
-        )
-        .await?;
-    }
-    tx.commit().await?;
+    accounts::privacy::erase_participant(&state()?, &actor, person_id).await?;
     response::redirect(&format!("/equipe/personnes/{person_id}?efface=1"));
     Ok(())
 }

@@ -513,6 +513,10 @@ pub async fn record_answer(
     quote_id: i64,
     form: &AnswerForm<'_>,
 ) -> Result<(), AppError> {
+    // "link" is the client's own "Bon pour accord": staff record what came another way.
+    if form.channel == "link" {
+        return Err(AppError::invalid("channel", "channel_invalid"));
+    }
     let mut tx = state.db.begin_write().await?;
     let row = repo::find(&mut tx, quote_id)
         .await?

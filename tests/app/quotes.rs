@@ -573,6 +573,21 @@ async fn staff_record_an_acceptance_by_purchase_order_or_a_refusal_by_phone() {
         )
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let as_if_the_client = staff
+        .post(
+            &app,
+            "/api/record_quote_answer",
+            &[
+                ("request_id", &r),
+                ("quote_id", &q),
+                ("answer", "accept"),
+                ("channel", "link"),
+                ("name", "M. le Maire"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(as_if_the_client.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let ok = staff
         .post(
             &app,
