@@ -9,8 +9,8 @@ use crate::{
         StaffListPage,
     },
     alterations::ui::{
-        AlterationsPage, CataloguePage, DaySheetPage as AlterationsDayPage, PartnersPage,
-        QueuePage, RequestFormPage, RequestPage, TrackingPage,
+        AlterationsPage, CataloguePage, DaySheetPage as AlterationsDayPage, QueuePage,
+        RequestFormPage, RequestPage, TrackingPage,
     },
     campaigns::ui::{
         BookingPage, CampaignAdminPage, CampaignPublicPage, CampaignsPage, CodePage,
@@ -22,6 +22,11 @@ use crate::{
         KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
         StaffLunchServicePage,
     },
+    made_to_order::ui::{
+        MadeToOrderFormPage, MadeToOrderRequestPage, StaffMadeToOrderPage,
+        StaffMadeToOrderRequestPage,
+    },
+    partners::ui::{OrganisationPage, OrganisationsPage},
     planning::ui::{
         AbsencesPage, CalendarLinkPage, MonthHoursPage, MyPlanningPage, PersonPlanningPage,
         PlanningWeekPage, SectorsPage, ShiftPage,
@@ -68,7 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/retouches/jour") view=AlterationsDayPage />
                     <Route path=path!("equipe/retouches/catalogue") view=CataloguePage />
                     <Route path=path!("equipe/retouches/:id") view=RequestPage />
-                    <Route path=path!("equipe/partenaires") view=PartnersPage />
+                    <Route path=path!("equipe/partenaires") view=OrganisationsPage />
                     <Route path=path!("equipe/horaires") view=HoursPage />
                     <Route path=path!("ourlets") view=CodePage />
                     <Route path=path!("ourlets/reservation/:token") view=BookingPage />
@@ -83,10 +88,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/dejeuner/:id") view=StaffLunchServicePage />
                     <Route path=path!("traiteur") view=CateringFormPage />
                     <Route path=path!("traiteur/demande/:token") view=CateringRequestPage />
-                    <Route path=path!("traiteur/demande/:token/devis/:number") view=ClientQuotePage />
+                    <Route path=path!("traiteur/demande/:token/devis/:number") view=|| view! { <ClientQuotePage kind="traiteur" /> } />
                     <Route path=path!("equipe/traiteur") view=StaffCateringPage />
                     <Route path=path!("equipe/traiteur/:id") view=StaffQuotesPage />
                     <Route path=path!("equipe/devis/:id") view=StaffQuotePrintPage />
+                    <Route path=path!("sur-mesure") view=MadeToOrderFormPage />
+                    <Route path=path!("sur-mesure/demande/:token") view=MadeToOrderRequestPage />
+                    <Route path=path!("sur-mesure/demande/:token/devis/:number") view=|| view! { <ClientQuotePage kind="sur-mesure" /> } />
+                    <Route path=path!("equipe/sur-mesure") view=StaffMadeToOrderPage />
+                    <Route path=path!("equipe/sur-mesure/:id") view=StaffMadeToOrderRequestPage />
+                    <Route path=path!("equipe/organisations") view=OrganisationsPage />
+                    <Route path=path!("equipe/organisations/:id") view=OrganisationPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

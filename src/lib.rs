@@ -9,6 +9,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod lunch;
+pub mod made_to_order;
 pub mod partners;
 pub mod planning;
 pub mod privacy;

@@ -403,6 +403,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>
                                 <li><a href="/equipe/dejeuner">{t.lunch.staff_title}</a></li>
                                 <li><a href="/equipe/traiteur">{t.catering.staff_title}</a></li>
+                                <li><a href="/equipe/sur-mesure">{t.made_to_order.staff_title}</a></li>
+                                <li><a href="/equipe/organisations">{t.organisations.title}</a></li>
                                 <li><a href="/cuisine">{t.lunch.kitchen_title}</a></li>
                                 <li><a href="/equipe/planning">{t.planning.staff_link}</a></li>
                             </ul>

@@ -1,7 +1,7 @@
 //! Server functions of the conciergerie: thin — authorize, parse, call the service.
 
 use super::{DaySheet, Queue, Request, RequestDraft, Service, Tracking};
-use crate::{error::AppError, partners::Partner};
+use crate::error::AppError;
 use leptos::{
     prelude::*,
     server_fn::codec::{GetUrl, MultipartData, MultipartFormData},
@@ -200,29 +200,5 @@ pub async fn save_alteration_service(
     };
     service::save_service(&state()?, &actor, id, form).await?;
     response::redirect("/equipe/retouches/catalogue?enregistre=1");
-    Ok(())
-}
-
-// --- Partner organisations (staff) ---
-
-#[server(prefix = "/api", endpoint = "list_partners", input = GetUrl)]
-pub async fn list_partners() -> Result<Vec<Partner>, AppError> {
-    auth::require_staff()?;
-    Ok(partners::repo::list(&state()?.db.reader).await?)
-}
-
-#[server(prefix = "/api", endpoint = "create_partner")]
-pub async fn create_partner(name: String) -> Result<(), AppError> {
-    let actor = auth::require_staff()?;
-    partners::service::create(&state()?, &actor, &name).await?;
-    response::redirect("/equipe/partenaires");
-    Ok(())
-}
-
-#[server(prefix = "/api", endpoint = "set_partner_active")]
-pub async fn set_partner_active(id: i64, active: bool) -> Result<(), AppError> {
-    let actor = auth::require_staff()?;
-    partners::service::set_active(&state()?, &actor, id, active).await?;
-    response::redirect("/equipe/partenaires");
     Ok(())
 }

@@ -6,10 +6,10 @@
 use super::{
     Decision, Estimate, Request, Service, Status,
     api::{
-        CancelAlterationRequest, CreatePartner, DecideAlterationRequest, SaveAlterationService,
-        SetPartnerActive, get_alteration_day_sheet, get_alteration_draft, get_alteration_request,
+        CancelAlterationRequest, DecideAlterationRequest, SaveAlterationService,
+        get_alteration_day_sheet, get_alteration_draft, get_alteration_request,
         get_alteration_tracking, list_alteration_catalogue, list_alteration_queue,
-        list_alteration_services, list_partners,
+        list_alteration_services,
     },
     format_euros, parse_day, staff_decisions,
 };
@@ -459,7 +459,7 @@ pub fn QueuePage() -> impl IntoView {
                             <ul class="link-list inline">
                                 <li><a href="/equipe/retouches/jour">{t.alterations.day_sheet_title}</a></li>
                                 <li><a href="/equipe/retouches/catalogue">{t.alterations.catalogue_title}</a></li>
-                                <li><a href="/equipe/partenaires">{t.alterations.partners_title}</a></li>
+                                <li><a href="/equipe/organisations">{t.alterations.partners_title}</a></li>
                             </ul>
                             <form method="get" class="filters">
                                 <div class="field">
@@ -777,59 +777,5 @@ fn ServiceForm(
             </label>
             <button type="submit">{t.alterations.save}</button>
         </ActionForm>
-    }
-}
-
-// --- Staff: partner organisations ---
-
-#[component]
-pub fn PartnersPage() -> impl IntoView {
-    let t = use_texts();
-    let partners = Resource::new(|| (), |_| list_partners());
-    let create = ServerAction::<CreatePartner>::new();
-    let toggle = ServerAction::<SetPartnerActive>::new();
-    let error = Signal::derive(move || {
-        create
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| toggle.value().get().and_then(Result::err))
-    });
-    view! {
-        <Title text=title(t, t.alterations.partners_title) />
-        <Suspense>
-            {move || Suspend::new(async move {
-                match partners.await {
-                    Ok(partners) => view! {
-                        <section class="page">
-                            <p><a href="/equipe/retouches">{t.alterations.back_to_queue}</a></p>
-                            <h1>{t.alterations.partners_title}</h1>
-                            <p>{t.alterations.partners_intro}</p>
-                            {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                            <ul class="people">
-                                {partners.into_iter().map(|p| view! {
-                                    <li class="card person" class:inactive=!p.active>
-                                        <span>{p.name.clone()}{(!p.active).then(|| format!(" · {}", t.alterations.inactive))}</span>
-                                        <ActionForm action=toggle attr:class="form-inline">
-                                            <input type="hidden" name="id" value=p.id />
-                                            <input type="hidden" name="active" value=(!p.active).to_string() />
-                                            <button type="submit" class="button-secondary">
-                                                {if p.active { t.alterations.deactivate } else { t.alterations.activate }}
-                                            </button>
-                                        </ActionForm>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                            <h2>{t.alterations.partner_new}</h2>
-                            <ActionForm action=create attr:class="form">
-                                <TextField name="name" label=t.alterations.partner_name kind="text" autocomplete="organization" required=true error />
-                                <button type="submit">{t.alterations.save}</button>
-                            </ActionForm>
-                        </section>
-                    }.into_any(),
-                    Err(error) => view! { <Refusal error /> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }

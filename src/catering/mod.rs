@@ -87,6 +87,29 @@ pub struct CateringRequest {
     pub erased: bool,
 }
 
+impl CateringRequest {
+    /// The request as a quote names its client and service.
+    pub fn quote_client(&self) -> crate::quotes::QuoteClient {
+        crate::quotes::QuoteClient {
+            subject: crate::quotes::Subject::Catering(self.id),
+            reference: self.reference.clone(),
+            status: self.status.clone(),
+            organisation: self.organisation.clone(),
+            siret: self.siret.clone(),
+            contact_name: self.contact_name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            day: Some(self.event_day.clone()),
+            time: Some(self.event_time.clone()),
+            address: self.address.clone(),
+            service: crate::quotes::ClientService::Catering {
+                covers: self.covers,
+                formula: self.formula.clone(),
+            },
+        }
+    }
+}
+
 /// The form as typed: every field a string, so a refused form can be shown again as it was.
 /// Its field names are the form's (the server function takes it flattened).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -253,3 +253,17 @@ pub async fn change_status(
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// The client organisation the request is counted for.
+pub async fn set_partner(
+    conn: &mut SqliteConnection,
+    id: i64,
+    partner_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE catering_request SET partner_id = ? WHERE id = ?")
+        .bind(partner_id)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

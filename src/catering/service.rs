@@ -67,7 +67,15 @@ pub async fn submit(
         client_key: client_key.as_deref(),
         now,
     };
-    repo::insert(&mut tx, &new).await?;
+    let id = repo::insert(&mut tx, &new).await?;
+    let partner = crate::partners::repo::find_or_create(
+        &mut tx,
+        &request.organisation,
+        request.siret.as_deref(),
+        now,
+    )
+    .await?;
+    repo::set_partner(&mut tx, id, partner).await?;
     tx.commit().await?;
     Ok(token.to_owned())
 }

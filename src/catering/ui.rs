@@ -198,7 +198,7 @@ pub fn CateringRequestPage() -> impl IntoView {
                                             </ActionForm>
                                         }
                                     })}
-                                    <crate::quotes::ui::LinkQuotes token=token.clone() />
+                                    <crate::quotes::ui::LinkQuotes kind="traiteur" token=token.clone() />
                                     <YourDataLink kind=LinkKind::Catering token=token.clone() />
                                 </section>
                             }.into_any()

@@ -76,9 +76,12 @@ fn ServiceList(services: Vec<ServiceHours>, t: &'static Catalogue) -> impl IntoV
                 }
             });
             // The activities people can ask for from here.
-            let ask = (service.slug == "traiteur").then(
-                || view! { <p><a class="button" href="/traiteur">{t.catering.title}</a></p> },
-            );
+            let ask = match service.slug.as_str() {
+                "traiteur" => Some(("/traiteur", t.catering.title)),
+                "textile" | "palettes" => Some(("/sur-mesure", t.made_to_order.title)),
+                _ => None,
+            }
+            .map(|(href, label)| view! { <p><a class="button" href=href>{label}</a></p> });
             Some(view! {
                 <article class="card service" id=service.slug.clone()>
                     <h3>{name}</h3>

@@ -845,6 +845,118 @@ pub static CATALOGUE: Catalogue = Catalogue {
             _ => "",
         },
     },
+    made_to_order: MadeToOrder {
+        title: "Demander un devis sur mesure",
+        intro: "Nos ateliers fabriquent pour vous : prototypes et petites séries textiles, \
+            broderie numérique, meubles et objets en bois de palette. Décrivez votre projet, \
+            nous vous répondons avec un devis.",
+        request_title: "Votre demande sur mesure",
+        staff_title: "Sur mesure : demandes et fabrications",
+        step_project: "1. Votre projet",
+        kind: "Type de travail",
+        description: "Décrivez ce que vous voulez",
+        description_hint: "Matière, taille, couleur, usage… tout ce qui nous aide à chiffrer.",
+        quantity: "Quantité",
+        wished_day: "Date souhaitée (facultatif)",
+        budget: "Budget total, en euros (facultatif)",
+        photos: "Photos ou croquis (facultatif)",
+        step_contact: "2. Vous",
+        organisation: "Entreprise ou organisation (facultatif)",
+        organisation_hint: "Laissez vide si vous demandez pour vous-même.",
+        consent: "J'accepte que Coop'Manau garde ces informations pour préparer le devis (voir « Vos données »).",
+        send: "Envoyer ma demande",
+        sent_body: "Nous étudions votre projet et vous envoyons un devis sur cette page. Gardez-la.",
+        no_date: "Pas de date souhaitée",
+        pieces: "pièce(s)",
+        job_title: "Fabrication",
+        back_to_list: "← Toutes les demandes sur mesure",
+        lead_days: "Délai minimum avant la date souhaitée (jours)",
+        photo_alt: "Photo envoyée avec la demande",
+        kind_name: |kind| match kind {
+            "prototype" => "Prototype textile",
+            "mini_series" => "Petite série textile",
+            "embroidery" => "Broderie numérique",
+            "pallet" => "Meuble ou objet en palette",
+            _ => "Autre",
+        },
+        wished_day_hint: |days| {
+            format!("Au moins {days} jours à l'avance. Laissez vide si vous n'avez pas de date.")
+        },
+        photos_hint: |n| format!("{n} photos au plus, 8 Mo chacune (JPEG, PNG ou WebP)."),
+        step: |step| match step {
+            crate::made_to_order::Step::ToStart => "À lancer",
+            crate::made_to_order::Step::InProduction => "En fabrication",
+            crate::made_to_order::Step::Ready => "Prêt",
+            crate::made_to_order::Step::Delivered => "Livré",
+        },
+        advance: |step| match step {
+            crate::made_to_order::Step::ToStart => "À lancer",
+            crate::made_to_order::Step::InProduction => "Lancer la fabrication",
+            crate::made_to_order::Step::Ready => "Marquer prêt",
+            crate::made_to_order::Step::Delivered => "Marquer livré",
+        },
+    },
+    organisations: Organisations {
+        title: "Organisations clientes",
+        kind: "Type",
+        name: "Nom",
+        orders: "Commandes depuis le début",
+        orders_last_year: "Sur 12 mois",
+        regular: "Régulière",
+        new_title: "Ajouter une organisation",
+        rule_title: "Organisation régulière",
+        rule_label: "Nombre de commandes sur 12 mois pour être « régulière »",
+        back: "← Toutes les organisations",
+        history_title: "Historique",
+        no_history: "Rien encore.",
+        counted: "Compte comme commande",
+        contacts_title: "Personnes à contacter",
+        remove_contact: "Retirer",
+        requesters: "Ont écrit les demandes :",
+        add_contact: "Ajouter une personne",
+        role: "Fonction (facultatif)",
+        edit_title: "Modifier",
+        kind_name: |kind| match kind {
+            "company" => "Entreprise",
+            "association" => "Association",
+            "school" => "École",
+            "public_body" => "Organisme public",
+            _ => "Autre",
+        },
+        counts: |clients, regular| {
+            format!("{clients} organisations clientes, dont {regular} régulières")
+        },
+        counts_rule: |n| {
+            format!(
+                "Cliente : au moins une commande (devis traiteur ou sur mesure accepté, retouche, \
+             opération ourlets). Régulière : au moins {n} commandes sur les 12 derniers mois."
+            )
+        },
+        orders_line: |all, year| format!("{all} commande(s) depuis le début, {year} sur 12 mois"),
+        capability: |c| match c {
+            "catering" => "Traiteur",
+            "made_to_order" => "Sur mesure",
+            "alteration" => "Retouche",
+            _ => "Opération ourlets",
+        },
+        history_status: |s| match s {
+            "requested" => "demandée",
+            "draft" => "devis en préparation",
+            "sent" => "devis envoyé",
+            "accepted" => "accepté",
+            "declined" => "refusé",
+            "expired" => "devis expiré",
+            "cancelled" => "annulée",
+            "superseded" => "remplacé",
+            "open" => "ouverte",
+            "closed" => "fermée",
+            "collected" => "récupérée",
+            "ready" => "prête",
+            "in_progress" => "en cours",
+            "dropped_off" => "déposée",
+            _ => "en cours",
+        },
+    },
     quotes: Quotes {
         document_title: "Devis",
         version: "Version",
@@ -1098,6 +1210,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "covers" => "Couverts",
             "formula" => "Formule",
             "address" => "Adresse",
+            "made_to_order_kind" => "Type de travail",
+            "quantity" => "Quantité",
+            "wished_day" => "Date souhaitée",
+            "description" => "Description",
             _ => "Autre",
         },
         download_json: "Télécharger (fichier JSON)",
@@ -1381,6 +1497,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "siret_invalid" => "Un SIRET a 14 chiffres.",
             "siret_key_wrong" => "Ce SIRET n'existe pas : vérifiez les chiffres.",
             "organisation_required" => "Indiquez le nom de l'organisation.",
+            "made_to_order_kind_required" => "Choisissez le type de travail.",
+            "description_required" => "Décrivez votre projet en quelques mots.",
+            "made_to_order_quantity_invalid" => "Une quantité entre 1 et 100 000.",
+            "made_to_order_too_soon" => {
+                "Cette date est trop proche : voyez le délai indiqué sous le champ."
+            }
+            "address_share_made_to_order" => {
+                "5 demandes au plus par connexion en 24 heures. Appelez-nous pour les autres."
+            }
+            "made_to_order_not_cancellable" => "Cette demande a déjà reçu une réponse.",
+            "lead_days_range_made_to_order" => "Entre 0 et 180 jours.",
+            "job_step_done" => "Ce travail est déjà livré.",
+            "job_step_moved" => "Ce travail a déjà changé d'étape : rechargez la page.",
+            "erase_made_to_order_under_way" => {
+                "Votre commande est en fabrication : nous avons besoin de vous joindre pour la remettre. Effacez vos données après la livraison."
+            }
+            "organisation_kind_required" => "Choisissez le type d'organisation.",
+            "siret_taken" => "Une autre organisation a déjà ce SIRET.",
+            "regular_orders_range" => "Entre 1 et 100 commandes.",
             "catering_too_soon" => {
                 "Cette date est trop proche : voyez le délai indiqué sous le champ."
             }

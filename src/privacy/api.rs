@@ -35,6 +35,7 @@ pub async fn link_data(
         LinkKind::HemBooking => crate::campaigns::privacy::link_data(state, token).await,
         LinkKind::LunchOrder => crate::lunch::privacy::link_data(state, token).await,
         LinkKind::Catering => crate::catering::privacy::link_data(state, token).await,
+        LinkKind::MadeToOrder => crate::made_to_order::privacy::link_data(state, token).await,
     }
 }
 
@@ -60,6 +61,7 @@ pub async fn erase_link_data(
         LinkKind::HemBooking => crate::campaigns::privacy::erase(&state, &token).await?,
         LinkKind::LunchOrder => crate::lunch::privacy::erase(&state, &token).await?,
         LinkKind::Catering => crate::catering::privacy::erase(&state, &token).await?,
+        LinkKind::MadeToOrder => crate::made_to_order::privacy::erase(&state, &token).await?,
     }
     response::redirect(&format!("{}?efface=1", kind.data_path(&token)));
     Ok(())

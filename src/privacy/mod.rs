@@ -55,14 +55,16 @@ pub enum LinkKind {
     HemBooking,
     LunchOrder,
     Catering,
+    MadeToOrder,
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 4] = [
+    pub const ALL: [LinkKind; 5] = [
         LinkKind::Alteration,
         LinkKind::HemBooking,
         LinkKind::LunchOrder,
         LinkKind::Catering,
+        LinkKind::MadeToOrder,
     ];
 
     /// The path segment in `/vos-donnees/{kind}/{token}`.
@@ -72,6 +74,7 @@ impl LinkKind {
             LinkKind::HemBooking => "ourlets",
             LinkKind::LunchOrder => "dejeuner",
             LinkKind::Catering => "traiteur",
+            LinkKind::MadeToOrder => "sur-mesure",
         }
     }
 
@@ -86,6 +89,7 @@ impl LinkKind {
             LinkKind::HemBooking => format!("/ourlets/reservation/{token}"),
             LinkKind::LunchOrder => format!("/dejeuner/commande/{token}"),
             LinkKind::Catering => format!("/traiteur/demande/{token}"),
+            LinkKind::MadeToOrder => format!("/sur-mesure/demande/{token}"),
         }
     }
 

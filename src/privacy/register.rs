@@ -8,7 +8,8 @@
 pub enum Category {
     /// Name, phone and e-mail of people who request an alteration, book a hem slot or order lunch.
     PublicContact,
-    /// The contact person of a company asking for catering, and what they wrote.
+    /// The contact person of a company asking for catering or made-to-order work, what they
+    /// wrote, and the people staff note for a client organisation.
     CompanyContact,
     /// What people wrote about their garments, and staff's answers.
     GarmentNotes,
@@ -133,6 +134,7 @@ pub const TABLES: &[Table] = &[
             "status",
             "organisation",
             "siret",
+            "partner_id",
             "event_day",
             "event_time",
             "covers",
@@ -407,6 +409,7 @@ pub const TABLES: &[Table] = &[
             "year",
             "seq",
             "catering_request_id",
+            "made_to_order_request_id",
             "version",
             "status",
             "valid_until",
@@ -459,11 +462,77 @@ pub const TABLES: &[Table] = &[
         personal: &[],
         other: &["id", "min_covers", "lead_days"],
     },
-    // A company's name only (no contact person yet).
+    // An organisation's name, type and SIRET; its people are in partner_contact.
     Table {
         name: "partner",
         personal: &[],
-        other: &["id", "name", "active", "created_at"],
+        other: &["id", "name", "active", "created_at", "kind", "siret"],
+    },
+    Table {
+        name: "partner_contact",
+        personal: &[
+            ("name", CompanyContact),
+            ("role", CompanyContact),
+            ("email", CompanyContact),
+            ("phone", CompanyContact),
+        ],
+        other: &["id", "partner_id", "created_at"],
+    },
+    Table {
+        name: "partner_settings",
+        personal: &[],
+        other: &["id", "regular_orders"],
+    },
+    Table {
+        name: "made_to_order_request",
+        personal: &[
+            ("contact_name", CompanyContact),
+            ("email", CompanyContact),
+            ("phone", CompanyContact),
+            ("description", CompanyContact),
+            ("client_key", ConnectionKey),
+        ],
+        other: &[
+            "id",
+            "reference",
+            "token_hash",
+            "status",
+            "kind",
+            "organisation",
+            "siret",
+            "partner_id",
+            "quantity",
+            "wished_day",
+            "budget_cents",
+            "consent_at",
+            "created_at",
+            "updated_at",
+            "erased_at",
+        ],
+    },
+    Table {
+        name: "made_to_order_photo",
+        personal: &[("jpeg", Photos)],
+        other: &["id", "request_id", "width", "height"],
+    },
+    Table {
+        name: "made_to_order_job",
+        personal: &[],
+        other: &[
+            "id",
+            "request_id",
+            "quote_id",
+            "status",
+            "created_at",
+            "started_at",
+            "ready_at",
+            "delivered_at",
+        ],
+    },
+    Table {
+        name: "made_to_order_settings",
+        personal: &[],
+        other: &["id", "lead_days"],
     },
     Table {
         name: "sector",

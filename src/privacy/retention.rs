@@ -5,7 +5,7 @@
 //! Not purged because the app keeps none: sent e-mails (it sends none).
 
 use super::Retention;
-use crate::{accounts, alterations, campaigns, catering, lunch, server::db::Db};
+use crate::{accounts, alterations, campaigns, catering, lunch, made_to_order, server::db::Db};
 
 const DAY: i64 = 86_400;
 
@@ -17,6 +17,9 @@ pub struct Purged {
     pub hem_bookings: u64,
     pub lunch_orders: u64,
     pub catering_contacts: u64,
+    pub made_to_order_contacts: u64,
+    pub made_to_order_photos: u64,
+    pub organisation_contacts: u64,
     pub accounts: u64,
     pub sign_in_traces: u64,
 }
@@ -28,6 +31,9 @@ impl Purged {
             + self.hem_bookings
             + self.lunch_orders
             + self.catering_contacts
+            + self.made_to_order_contacts
+            + self.made_to_order_photos
+            + self.organisation_contacts
             + self.accounts
             + self.sign_in_traces
     }
@@ -45,6 +51,22 @@ pub async fn purge(db: &Db, retention: &Retention, now: i64) -> Result<Purged, s
         lunch_orders: lunch::privacy::purge(&mut tx, days(retention.public_days), now).await?,
         catering_contacts: catering::privacy::purge(&mut tx, days(retention.company_days), now)
             .await?,
+        made_to_order_photos: made_to_order::privacy::purge_photos(
+            &mut tx,
+            days(retention.photo_days),
+        )
+        .await?,
+        made_to_order_contacts: made_to_order::privacy::purge(
+            &mut tx,
+            days(retention.company_days),
+            now,
+        )
+        .await?,
+        organisation_contacts: crate::partners::repo::purge_contacts(
+            &mut tx,
+            days(retention.company_days),
+        )
+        .await?,
         accounts: accounts::privacy::purge_inactive(&mut tx, retention, now).await?,
         sign_in_traces: accounts::privacy::purge_sign_in_traces(
             &mut tx,

@@ -1,12 +1,15 @@
 //! Server functions of quotes: thin — authorize, call the service, redirect.
 
-use super::{QuoteDocument, QuoteView, Seller};
-use crate::{catering::CateringRequest, error::AppError};
+use super::{QuoteClient, QuoteDocument, QuoteView, Seller};
+use crate::error::AppError;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
-    super::service::{self, AnswerForm, LineForm},
+    super::{
+        Subject,
+        service::{self, AnswerForm, LineForm, Link},
+    },
     crate::{
         accounts::auth,
         server::{response, state},
@@ -17,38 +20,48 @@ use {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestQuotes {
-    pub request: CateringRequest,
+    pub client: QuoteClient,
     pub quotes: Vec<QuoteView>,
     pub seller: Seller,
 }
 
+/// `kind`: "traiteur" or "sur-mesure" (the request's table).
+#[cfg(feature = "ssr")]
+fn subject(kind: &str, request_id: i64) -> Result<Subject, AppError> {
+    Subject::parse(kind, request_id).ok_or(AppError::NotFound)
+}
+
 #[server(prefix = "/api", endpoint = "get_request_quotes", input = GetUrl)]
-pub async fn get_request_quotes(request_id: i64) -> Result<RequestQuotes, AppError> {
+pub async fn get_request_quotes(kind: String, request_id: i64) -> Result<RequestQuotes, AppError> {
     auth::require_staff()?;
-    let (request, quotes, seller) = service::for_request(&state()?, request_id).await?;
+    let (client, quotes, seller) =
+        service::for_request(&state()?, subject(&kind, request_id)?).await?;
     Ok(RequestQuotes {
-        request,
+        client,
         quotes,
         seller,
     })
 }
 
+/// Back to the page of the request the quote answers.
 #[cfg(feature = "ssr")]
-fn back_to(request_id: i64) {
-    response::redirect(&format!("/equipe/traiteur/{request_id}"));
+async fn back_to(quote_id: i64) -> Result<(), AppError> {
+    let subject = service::subject_of(&state()?, quote_id).await?;
+    response::redirect(&subject.staff_path());
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "new_quote_draft")]
-pub async fn new_quote_draft(request_id: i64) -> Result<i64, AppError> {
+pub async fn new_quote_draft(kind: String, request_id: i64) -> Result<i64, AppError> {
     let actor = auth::require_staff()?;
-    let id = service::new_draft(&state()?, &actor, request_id).await?;
-    back_to(request_id);
+    let subject = subject(&kind, request_id)?;
+    let id = service::new_draft(&state()?, &actor, subject).await?;
+    response::redirect(&subject.staff_path());
     Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "add_quote_line")]
 pub async fn add_quote_line(
-    request_id: i64,
     quote_id: i64,
     designation: String,
     quantity: String,
@@ -65,25 +78,18 @@ pub async fn add_quote_line(
         vat,
     };
     service::add_line(&state()?, &actor, quote_id, &form).await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 #[server(prefix = "/api", endpoint = "remove_quote_line")]
-pub async fn remove_quote_line(
-    request_id: i64,
-    quote_id: i64,
-    line_id: i64,
-) -> Result<(), AppError> {
+pub async fn remove_quote_line(quote_id: i64, line_id: i64) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     service::remove_line(&state()?, &actor, quote_id, line_id).await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 #[server(prefix = "/api", endpoint = "save_quote_terms")]
 pub async fn save_quote_terms(
-    request_id: i64,
     quote_id: i64,
     valid_until: String,
     discount: String,
@@ -101,30 +107,26 @@ pub async fn save_quote_terms(
         &payment_terms,
     )
     .await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 #[server(prefix = "/api", endpoint = "send_quote")]
-pub async fn send_quote(request_id: i64, quote_id: i64) -> Result<(), AppError> {
+pub async fn send_quote(quote_id: i64) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     service::send(&state()?, &actor, quote_id).await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 #[server(prefix = "/api", endpoint = "cancel_quote")]
-pub async fn cancel_quote(request_id: i64, quote_id: i64) -> Result<(), AppError> {
+pub async fn cancel_quote(quote_id: i64) -> Result<(), AppError> {
     let actor = auth::require_staff()?;
     service::cancel(&state()?, &actor, quote_id).await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 /// An answer received by purchase order, phone or e-mail, recorded by staff.
 #[server(prefix = "/api", endpoint = "record_quote_answer")]
 pub async fn record_quote_answer(
-    request_id: i64,
     quote_id: i64,
     answer: String,
     channel: String,
@@ -139,8 +141,7 @@ pub async fn record_quote_answer(
         reason: &reason,
     };
     service::record_answer(&state()?, &actor, quote_id, &form).await?;
-    back_to(request_id);
-    Ok(())
+    back_to(quote_id).await
 }
 
 #[server(prefix = "/api", endpoint = "get_quote_document", input = GetUrl)]
@@ -185,21 +186,30 @@ pub async fn save_seller(
 
 // --- The client, through the request's private link ---
 
+/// `kind` is the link's first segment: "traiteur" or "sur-mesure".
 #[server(prefix = "/api", endpoint = "get_link_quotes", input = GetUrl)]
-pub async fn get_link_quotes(token: String) -> Result<Vec<QuoteView>, AppError> {
-    let state = state()?;
-    let request = crate::catering::service::by_token(&state, &token).await?;
-    service::for_link(&state, request.id).await
+pub async fn get_link_quotes(kind: String, token: String) -> Result<Vec<QuoteView>, AppError> {
+    service::for_link(&state()?, &kind, &token).await
 }
 
 #[server(prefix = "/api", endpoint = "get_link_quote", input = GetUrl)]
-pub async fn get_link_quote(token: String, number: String) -> Result<QuoteDocument, AppError> {
-    service::document_by_link(&state()?, &token, &number).await
+pub async fn get_link_quote(
+    kind: String,
+    token: String,
+    number: String,
+) -> Result<QuoteDocument, AppError> {
+    let link = Link {
+        kind: &kind,
+        token: &token,
+        number: &number,
+    };
+    service::document_by_link(&state()?, &link).await
 }
 
 /// "Bon pour accord" (the name and the box) or a refusal with a reason.
 #[server(prefix = "/api", endpoint = "answer_quote")]
 pub async fn answer_quote(
+    kind: String,
     token: String,
     number: String,
     answer: String,
@@ -219,7 +229,12 @@ pub async fn answer_quote(
         name: &name,
         reason: &reason,
     };
-    service::answer_by_link(&state()?, &token, &number, &form).await?;
-    response::redirect(&format!("/traiteur/demande/{token}/devis/{number}"));
+    let link = Link {
+        kind: &kind,
+        token: &token,
+        number: &number,
+    };
+    service::answer_by_link(&state()?, &link, &form).await?;
+    response::redirect(&format!("/{kind}/demande/{token}/devis/{number}"));
     Ok(())
 }

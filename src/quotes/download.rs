@@ -27,11 +27,26 @@ fn pdf_file(document: &super::QuoteDocument) -> Response {
 }
 
 /// `GET /traiteur/demande/{token}/devis/{number}/devis.pdf`
-pub async fn client_pdf(
+pub async fn catering_pdf(state: State<AppState>, path: Path<(String, String)>) -> Response {
+    client_pdf("traiteur", state, path).await
+}
+
+/// `GET /sur-mesure/demande/{token}/devis/{number}/devis.pdf`
+pub async fn made_to_order_pdf(state: State<AppState>, path: Path<(String, String)>) -> Response {
+    client_pdf("sur-mesure", state, path).await
+}
+
+async fn client_pdf(
+    kind: &str,
     State(state): State<AppState>,
     Path((token, number)): Path<(String, String)>,
 ) -> Response {
-    match service::document_by_link(&state, &token, &number).await {
+    let link = service::Link {
+        kind,
+        token: &token,
+        number: &number,
+    };
+    match service::document_by_link(&state, &link).await {
         Ok(document) => pdf_file(&document),
         Err(error) => error.into_response(),
     }

@@ -206,8 +206,86 @@ pub struct QuoteView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteDocument {
     pub quote: QuoteView,
-    pub request: crate::catering::CateringRequest,
+    pub client: QuoteClient,
     pub seller: Seller,
+}
+
+/// The request a quote answers: a catering request or a made-to-order one (a quote row holds
+/// exactly one of the two ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Subject {
+    Catering(i64),
+    MadeToOrder(i64),
+}
+
+impl Subject {
+    /// The kind as the pages and forms name it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Subject::Catering(_) => "traiteur",
+            Subject::MadeToOrder(_) => "sur-mesure",
+        }
+    }
+
+    pub fn parse(kind: &str, id: i64) -> Option<Subject> {
+        match kind {
+            "traiteur" => Some(Subject::Catering(id)),
+            "sur-mesure" => Some(Subject::MadeToOrder(id)),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> i64 {
+        match self {
+            Subject::Catering(id) | Subject::MadeToOrder(id) => id,
+        }
+    }
+
+    /// The staff's page of the request.
+    pub fn staff_path(self) -> String {
+        format!("/equipe/{}/{}", self.kind(), self.id())
+    }
+
+    /// The request's private link, from its token.
+    pub fn link_path(self, token: &str) -> String {
+        format!("/{}/demande/{token}", self.kind())
+    }
+}
+
+/// Who a quote is for and what service, whichever kind of request it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteClient {
+    pub subject: Subject,
+    pub reference: String,
+    /// The request's own status: quotes are written while it is "requested".
+    pub status: String,
+    /// Empty for a person asking for themself (made-to-order).
+    pub organisation: String,
+    pub siret: Option<String>,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    /// YYYY-MM-DD, Paris: the event's day, or the day wished (perhaps none).
+    pub day: Option<String>,
+    /// HH:MM (catering only).
+    pub time: Option<String>,
+    /// None: at Blanchemaille.
+    pub address: Option<String>,
+    pub service: ClientService,
+}
+
+/// What is quoted, in the words of its request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientService {
+    Catering {
+        covers: i64,
+        formula: String,
+    },
+    /// `kind` is one of `made_to_order::KINDS`.
+    MadeToOrder {
+        kind: String,
+        quantity: i64,
+    },
 }
 
 /// Where a quote is in its life.

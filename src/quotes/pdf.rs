@@ -239,7 +239,7 @@ pub fn render(document: &QuoteDocument, t: &Catalogue) -> Vec<u8> {
     let q = &t.quotes;
     let QuoteDocument {
         quote,
-        request,
+        client,
         seller,
     } = document;
     let mut w = Writer::new();
@@ -275,39 +275,35 @@ pub fn render(document: &QuoteDocument, t: &Catalogue) -> Vec<u8> {
     }
     w.gap(8.0);
     w.paragraph(11.0, true, q.client);
-    w.paragraph(10.0, true, &request.organisation);
-    if let Some(siret) = &request.siret {
+    if !client.organisation.is_empty() {
+        w.paragraph(10.0, true, &client.organisation);
+    }
+    if let Some(siret) = &client.siret {
         w.paragraph(10.0, false, &format!("SIRET : {siret}"));
     }
     w.paragraph(
         10.0,
         false,
-        &format!("{} {}", q.attention_of, request.contact_name),
+        &format!("{} {}", q.attention_of, client.contact_name),
     );
-    w.paragraph(
-        10.0,
-        false,
-        &format!("{} · {}", request.email, request.phone),
-    );
+    w.paragraph(10.0, false, &format!("{} · {}", client.email, client.phone));
     w.gap(8.0);
     w.paragraph(11.0, true, q.service);
-    let place = request
+    let place = client
         .address
         .clone()
         .unwrap_or_else(|| t.catering.place_here.to_owned());
+    let when = match (&client.day, &client.time) {
+        (Some(day), Some(time)) => format!("{day} {time}"),
+        (Some(day), None) => day.clone(),
+        (None, _) => t.made_to_order.no_date.to_owned(),
+    };
     w.paragraph(
         10.0,
         false,
-        &format!("{} {} · {place}", request.event_day, request.event_time),
+        &format!("{} · {when} · {place}", client.reference),
     );
-    w.paragraph(
-        10.0,
-        false,
-        &format!(
-            "{} {} · {}",
-            request.covers, t.catering.covers_short, request.formula
-        ),
-    );
+    w.paragraph(10.0, false, &super::ui::service_text(t, &client.service));
     w.gap(10.0);
     // Columns: N°, designation, quantity, unit price, VAT, amount.
     let columns = [

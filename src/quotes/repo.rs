@@ -1,6 +1,6 @@
 //! The SQL of quotes, their lines and the seller's mentions.
 
-use super::{Line, Seller, Status};
+use super::{Line, Seller, Status, Subject};
 use sqlx::SqliteConnection;
 
 pub async fn seller(conn: &mut SqliteConnection) -> Result<Seller, sqlx::Error> {
@@ -33,7 +33,8 @@ pub async fn save_seller(conn: &mut SqliteConnection, s: &Seller) -> Result<(), 
 pub struct QuoteRow {
     pub id: i64,
     pub number: String,
-    pub catering_request_id: i64,
+    pub catering_request_id: Option<i64>,
+    pub made_to_order_request_id: Option<i64>,
     pub version: i64,
     pub status: String,
     pub valid_until: String,
@@ -53,9 +54,17 @@ impl QuoteRow {
     pub fn status(&self) -> Status {
         Status::parse(&self.status).unwrap_or(Status::Cancelled)
     }
+
+    /// The request it answers (the table's CHECK holds exactly one of the two ids).
+    pub fn subject(&self) -> Subject {
+        match (self.catering_request_id, self.made_to_order_request_id) {
+            (Some(id), _) => Subject::Catering(id),
+            (None, id) => Subject::MadeToOrder(id.unwrap_or_default()),
+        }
+    }
 }
 
-const SELECT: &str = "SELECT id, number, catering_request_id, version, status, valid_until,
+const SELECT: &str = "SELECT id, number, catering_request_id, made_to_order_request_id, version, status, valid_until,
         discount_bp, deposit_cents, payment_terms, created_at, sent_at, answered_at,
         answer_channel, answer_name, answer_reason, accepted_copy
     FROM quote";
@@ -67,15 +76,25 @@ pub async fn find(conn: &mut SqliteConnection, id: i64) -> Result<Option<QuoteRo
         .await
 }
 
+/// The column that holds a subject's id.
+fn column(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Catering(_) => "catering_request_id",
+        Subject::MadeToOrder(_) => "made_to_order_request_id",
+    }
+}
+
 /// The versions of a request's quotes, newest first.
 pub async fn of_request(
     conn: &mut SqliteConnection,
-    request_id: i64,
+    subject: Subject,
 ) -> Result<Vec<QuoteRow>, sqlx::Error> {
+    // `column` is one of two literals, never input.
     sqlx::query_as(&format!(
-        "{SELECT} WHERE catering_request_id = ? ORDER BY version DESC"
+        "{SELECT} WHERE {} = ? ORDER BY version DESC",
+        column(subject)
     ))
-    .bind(request_id)
+    .bind(subject.id())
     .fetch_all(conn)
     .await
 }
@@ -155,7 +174,7 @@ pub async fn delete_line(
 /// A new draft: the next number of `year` and the request's next version.
 pub async fn insert_draft(
     conn: &mut SqliteConnection,
-    request_id: i64,
+    subject: Subject,
     year: i64,
     valid_until: &str,
     payment_terms: &str,
@@ -166,21 +185,22 @@ pub async fn insert_draft(
         .bind(year)
         .fetch_one(&mut *conn)
         .await?;
-    let version: i64 = sqlx::query_scalar(
-        "SELECT coalesce(max(version), 0) + 1 FROM quote WHERE catering_request_id = ?",
-    )
-    .bind(request_id)
+    let column = column(subject);
+    let version: i64 = sqlx::query_scalar(&format!(
+        "SELECT coalesce(max(version), 0) + 1 FROM quote WHERE {column} = ?"
+    ))
+    .bind(subject.id())
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query_scalar(
-        "INSERT INTO quote (number, year, seq, catering_request_id, version, valid_until,
+    sqlx::query_scalar(&format!(
+        "INSERT INTO quote (number, year, seq, {column}, version, valid_until,
              payment_terms, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+    ))
     .bind(format!("DEV-{year}-{seq:04}"))
     .bind(year)
     .bind(seq)
-    .bind(request_id)
+    .bind(subject.id())
     .bind(version)
     .bind(valid_until)
     .bind(payment_terms)

@@ -3,8 +3,8 @@
 //! recorded by staff; revisions that supersede; expiry. Each step in the audit log.
 
 use super::{
-    DEFAULT_VALIDITY_DAYS, Event, Line, QuoteDocument, QuoteView, Seller, Status, VAT_RATES,
-    next_status, parse_quantity, repo, totals,
+    DEFAULT_VALIDITY_DAYS, Event, Line, QuoteClient, QuoteDocument, QuoteView, Seller, Status,
+    Subject, VAT_RATES, next_status, parse_quantity, repo, totals,
 };
 use crate::{
     accounts::{
@@ -13,6 +13,7 @@ use crate::{
     },
     catering,
     error::{AppError, FieldErrors},
+    made_to_order,
     server::{AppState, now},
     ui::time::{format_date, paris_day, parse_date},
 };
@@ -52,28 +53,41 @@ async fn view_of(
     })
 }
 
-async fn request_of(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<catering::CateringRequest, AppError> {
-    catering::repo::find(conn, id)
-        .await?
-        .ok_or(AppError::NotFound)
+/// The client and service of the request a quote answers.
+async fn client_of(conn: &mut SqliteConnection, subject: Subject) -> Result<QuoteClient, AppError> {
+    let client = match subject {
+        Subject::Catering(id) => catering::repo::find(conn, id)
+            .await?
+            .map(|request| request.quote_client()),
+        Subject::MadeToOrder(id) => made_to_order::repo::find(conn, id)
+            .await?
+            .map(|request| request.quote_client()),
+    };
+    client.ok_or(AppError::NotFound)
 }
 
-/// The staff's page of one request: the request, its quotes (newest first), the seller.
+/// The staff's page of one request: the client, its quotes (newest first), the seller.
 pub async fn for_request(
     state: &AppState,
-    request_id: i64,
-) -> Result<(catering::CateringRequest, Vec<QuoteView>, Seller), AppError> {
+    subject: Subject,
+) -> Result<(QuoteClient, Vec<QuoteView>, Seller), AppError> {
     let mut conn = state.db.reader.acquire().await?;
-    let request = request_of(&mut conn, request_id).await?;
+    let client = client_of(&mut conn, subject).await?;
     let today = today();
     let mut quotes = Vec::new();
-    for row in repo::of_request(&mut conn, request_id).await? {
+    for row in repo::of_request(&mut conn, subject).await? {
         quotes.push(view_of(&mut conn, row, &today).await?);
     }
-    Ok((request, quotes, repo::seller(&mut conn).await?))
+    Ok((client, quotes, repo::seller(&mut conn).await?))
+}
+
+/// The request a quote answers (where the staff go back to after changing it).
+pub async fn subject_of(state: &AppState, quote_id: i64) -> Result<Subject, AppError> {
+    let mut conn = state.db.reader.acquire().await?;
+    let row = repo::find(&mut conn, quote_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(row.subject())
 }
 
 /// A draft for the request: the one being written, or a new version that starts from the
@@ -81,15 +95,15 @@ pub async fn for_request(
 pub async fn new_draft(
     state: &AppState,
     actor: &CurrentUser,
-    request_id: i64,
+    subject: Subject,
 ) -> Result<i64, AppError> {
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let request = request_of(&mut tx, request_id).await?;
-    if request.status != "requested" {
+    let client = client_of(&mut tx, subject).await?;
+    if client.status != "requested" {
         return Err(AppError::Conflict("catering_not_cancellable".into()));
     }
-    let versions = repo::of_request(&mut tx, request_id).await?;
+    let versions = repo::of_request(&mut tx, subject).await?;
     if let Some(draft) = versions.iter().find(|q| q.status() == Status::Draft) {
         return Ok(draft.id);
     }
@@ -99,7 +113,7 @@ pub async fn new_draft(
     let valid_until = format_date(day + DEFAULT_VALIDITY_DAYS);
     let id = repo::insert_draft(
         &mut tx,
-        request_id,
+        subject,
         year,
         &valid_until,
         &seller.payment_terms,
@@ -118,7 +132,7 @@ pub async fn new_draft(
         "quote.draft",
         "quote",
         id,
-        Some(&format!("request={request_id}")),
+        Some(&format!("{}={}", subject.kind(), subject.id())),
     )
     .await?;
     tx.commit().await?;
@@ -307,7 +321,7 @@ pub async fn send(state: &AppState, actor: &CurrentUser, quote_id: i64) -> Resul
     if deposit_over {
         return Err(AppError::invalid("deposit", "deposit_over_total"));
     }
-    for older in repo::of_request(&mut tx, row.catering_request_id).await? {
+    for older in repo::of_request(&mut tx, row.subject()).await? {
         if older.id != quote_id && older.status() == Status::Sent {
             let to = next_status(Status::Sent, Event::Supersede)
                 .map_err(|k| AppError::Conflict(k.into()))?;
@@ -417,7 +431,12 @@ async fn answer(
         return Err(AppError::Conflict("quote_already_answered".into()));
     }
     if form.accept {
-        plan_event(tx, row.id, row.catering_request_id).await?;
+        match row.subject() {
+            Subject::Catering(request_id) => plan_event(tx, row.id, request_id).await?,
+            Subject::MadeToOrder(request_id) => {
+                made_to_order::repo::create_job(tx, request_id, row.id, now()).await?;
+            }
+        }
     }
     let action = if form.accept {
         "quote.accept"
@@ -441,7 +460,9 @@ async fn plan_event(
     quote_id: i64,
     request_id: i64,
 ) -> Result<(), AppError> {
-    let request = request_of(conn, request_id).await?;
+    let request = catering::repo::find(conn, request_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (Ok(day), Ok(minutes)) = (
         parse_date(&request.event_day),
         crate::ui::time::parse_hhmm(&request.event_time),
@@ -474,34 +495,61 @@ async fn plan_event(
     Ok(())
 }
 
-/// The request's quote `number` behind a private link (drafts are the staff's only).
-async fn by_link(
+/// The request behind a private link of `kind` ("traiteur" or "sur-mesure"). The kind comes
+/// from the link's path: a token is the sender's idempotency key, so the two tables could
+/// hold the same one.
+pub async fn subject_by_token(
     conn: &mut SqliteConnection,
+    kind: &str,
     token: &str,
-    number: &str,
-) -> Result<(i64, repo::QuoteRow), AppError> {
+) -> Result<Subject, AppError> {
     if !is_well_formed(token) {
         return Err(AppError::NotFound);
     }
-    let request_id = catering::repo::id_by_token(conn, &hash_token(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let row = repo::of_request(conn, request_id)
+    let hash = hash_token(token);
+    let id = match kind {
+        "traiteur" => catering::repo::id_by_token(conn, &hash).await?,
+        "sur-mesure" => made_to_order::repo::id_by_token(conn, &hash).await?,
+        _ => None,
+    };
+    id.and_then(|id| Subject::parse(kind, id))
+        .ok_or(AppError::NotFound)
+}
+
+/// The request's quote `number` behind a private link (drafts are the staff's only).
+async fn by_link(
+    conn: &mut SqliteConnection,
+    link: &Link<'_>,
+) -> Result<(Subject, repo::QuoteRow), AppError> {
+    let Link {
+        kind,
+        token,
+        number,
+    } = *link;
+    let subject = subject_by_token(conn, kind, token).await?;
+    let row = repo::of_request(conn, subject)
         .await?
         .into_iter()
         .find(|q| q.number == number && q.status() != Status::Draft)
         .ok_or(AppError::NotFound)?;
-    Ok((request_id, row))
+    Ok((subject, row))
+}
+
+/// A quote as its private link names it: `/{kind}/demande/{token}/devis/{number}`.
+#[derive(Clone, Copy)]
+pub struct Link<'a> {
+    pub kind: &'a str,
+    pub token: &'a str,
+    pub number: &'a str,
 }
 
 pub async fn answer_by_link(
     state: &AppState,
-    token: &str,
-    number: &str,
+    link: &Link<'_>,
     form: &AnswerForm<'_>,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
-    let (_, row) = by_link(&mut tx, token, number).await?;
+    let (_, row) = by_link(&mut tx, link).await?;
     answer(&mut tx, row, form, None).await?;
     tx.commit().await?;
     Ok(())
@@ -530,22 +578,21 @@ async fn document(
     conn: &mut SqliteConnection,
     row: repo::QuoteRow,
 ) -> Result<QuoteDocument, AppError> {
-    let request = request_of(conn, row.catering_request_id).await?;
+    let client = client_of(conn, row.subject()).await?;
     let quote = view_of(conn, row, &today()).await?;
     Ok(QuoteDocument {
         quote,
-        request,
+        client,
         seller: repo::seller(conn).await?,
     })
 }
 
 pub async fn document_by_link(
     state: &AppState,
-    token: &str,
-    number: &str,
+    link: &Link<'_>,
 ) -> Result<QuoteDocument, AppError> {
     let mut conn = state.db.reader.acquire().await?;
-    let (_, row) = by_link(&mut conn, token, number).await?;
+    let (_, row) = by_link(&mut conn, link).await?;
     document(&mut conn, row).await
 }
 
@@ -561,11 +608,16 @@ pub async fn document_for_staff(
 }
 
 /// The quotes a private link shows: every version but drafts, newest first.
-pub async fn for_link(state: &AppState, request_id: i64) -> Result<Vec<QuoteView>, AppError> {
+pub async fn for_link(
+    state: &AppState,
+    kind: &str,
+    token: &str,
+) -> Result<Vec<QuoteView>, AppError> {
     let mut conn = state.db.reader.acquire().await?;
+    let subject = subject_by_token(&mut conn, kind, token).await?;
     let today = today();
     let mut quotes = Vec::new();
-    for row in repo::of_request(&mut conn, request_id).await? {
+    for row in repo::of_request(&mut conn, subject).await? {
         if row.status() != Status::Draft {
             quotes.push(view_of(&mut conn, row, &today).await?);
         }

@@ -3,7 +3,7 @@
 //! and the client's copy behind the private link with "Bon pour accord" or a refusal.
 
 use super::{
-    QuoteDocument, QuoteView, Status, VAT_RATES,
+    ClientService, QuoteClient, QuoteDocument, QuoteView, Status, Subject, VAT_RATES,
     api::{
         AddQuoteLine, AnswerQuote, CancelQuote, NewQuoteDraft, RecordQuoteAnswer, RemoveQuoteLine,
         SaveQuoteTerms, SaveSeller, SendQuote, get_link_quote, get_link_quotes, get_quote_document,
@@ -46,6 +46,34 @@ fn long_date(t: &Catalogue, day: &str) -> String {
     }
 }
 
+/// "Mardi 12 janvier, 12:00 · Chez nous, à Blanchemaille", or the day wished.
+fn when_where(t: &Catalogue, client: &QuoteClient) -> String {
+    let when = match (&client.day, &client.time) {
+        (Some(day), Some(time)) => format!("{}, {time}", service_date(t, day)),
+        (Some(day), None) => service_date(t, day),
+        (None, _) => t.made_to_order.no_date.to_owned(),
+    };
+    let place = client
+        .address
+        .clone()
+        .unwrap_or_else(|| t.catering.place_here.to_owned());
+    format!("{when} · {place}")
+}
+
+/// "25 couverts · Buffet", or "Broderie numérique · 40 pièces".
+pub fn service_text(t: &Catalogue, service: &ClientService) -> String {
+    match service {
+        ClientService::Catering { covers, formula } => {
+            format!("{covers} {} · {formula}", t.catering.covers_short)
+        }
+        ClientService::MadeToOrder { kind, quantity } => format!(
+            "{} · {quantity} {}",
+            (t.made_to_order.kind_name)(kind),
+            t.made_to_order.pieces
+        ),
+    }
+}
+
 fn status_text(t: &Catalogue, quote: &QuoteView) -> String {
     let q = &t.quotes;
     match quote.status {
@@ -65,14 +93,10 @@ pub fn QuoteDocumentView(document: QuoteDocument) -> impl IntoView {
     let q = &t.quotes;
     let QuoteDocument {
         quote,
-        request,
+        client,
         seller,
     } = document;
     let issued = quote.sent_at.unwrap_or(quote.created_at);
-    let place = request
-        .address
-        .clone()
-        .unwrap_or_else(|| t.catering.place_here.to_owned());
     let totals = quote.totals.clone();
     view! {
         <article class="quote-document" aria-labelledby="quote-title">
@@ -93,15 +117,15 @@ pub fn QuoteDocumentView(document: QuoteDocument) -> impl IntoView {
             </header>
             <section class="quote-client">
                 <h2>{q.client}</h2>
-                <p><strong>{request.organisation.clone()}</strong></p>
-                {request.siret.clone().map(|s| view! { <p>{format!("SIRET : {s}")}</p> })}
-                <p>{format!("{} {}", q.attention_of, crate::privacy::ui::or_erased(&request.contact_name))}</p>
-                <p>{format!("{} · {}", request.email, request.phone)}</p>
+                {(!client.organisation.is_empty()).then(|| view! { <p><strong>{client.organisation.clone()}</strong></p> })}
+                {client.siret.clone().map(|s| view! { <p>{format!("SIRET : {s}")}</p> })}
+                <p>{format!("{} {}", q.attention_of, crate::privacy::ui::or_erased(&client.contact_name))}</p>
+                <p>{format!("{} · {}", client.email, client.phone)}</p>
             </section>
             <section class="quote-service">
                 <h2>{q.service}</h2>
-                <p>{format!("{}, {} · {}", service_date(t, &request.event_day), request.event_time, place)}</p>
-                <p>{format!("{} {} · {}", request.covers, t.catering.covers_short, request.formula)}</p>
+                <p>{format!("{} · {}", client.reference, when_where(t, &client))}</p>
+                <p>{service_text(t, &client.service)}</p>
             </section>
             // Focusable, so a keyboard can scroll it sideways on a narrow phone.
             <div class="table-scroll" tabindex="0" role="region" aria-label=q.lines_caption>
@@ -162,15 +186,16 @@ pub fn QuoteDocumentView(document: QuoteDocument) -> impl IntoView {
 }
 
 /// On the request's private link: the quotes sent so far.
+/// `kind`: the link's first segment, "traiteur" or "sur-mesure".
 #[component]
-pub fn LinkQuotes(token: String) -> impl IntoView {
+pub fn LinkQuotes(kind: &'static str, token: String) -> impl IntoView {
     let t = use_texts();
     let quotes = Resource::new(
         {
             let token = token.clone();
             move || token.clone()
         },
-        get_link_quotes,
+        move |token| get_link_quotes(kind.to_owned(), token),
     );
     view! {
         <Suspense>
@@ -186,7 +211,7 @@ pub fn LinkQuotes(token: String) -> impl IntoView {
                         <ul class="link-list">
                             {quotes.into_iter().map(|quote| view! {
                                 <li>
-                                    <a href=format!("/traiteur/demande/{token}/devis/{}", quote.number)>
+                                    <a href=format!("/{kind}/demande/{token}/devis/{}", quote.number)>
                                         {format!("{} · {} · {}", quote.number, format_euros(quote.totals.gross_cents), status_text(t, &quote))}
                                     </a>
                                 </li>
@@ -199,9 +224,10 @@ pub fn LinkQuotes(token: String) -> impl IntoView {
     }
 }
 
-/// `/traiteur/demande/{token}/devis/{number}`: the client's copy, and their answer.
+/// `/{kind}/demande/{token}/devis/{number}`: the client's copy, and their answer. `kind` is
+/// "traiteur" or "sur-mesure".
 #[component]
-pub fn ClientQuotePage() -> impl IntoView {
+pub fn ClientQuotePage(kind: &'static str) -> impl IntoView {
     let t = use_texts();
     let (token, number) = (param("token"), param("number"));
     let document = Resource::new(
@@ -209,7 +235,7 @@ pub fn ClientQuotePage() -> impl IntoView {
             let (token, number) = (token.clone(), number.clone());
             move || (token.clone(), number.clone())
         },
-        |(token, number)| get_link_quote(token, number),
+        move |(token, number)| get_link_quote(kind.to_owned(), token, number),
     );
     let answer = ServerAction::<AnswerQuote>::new();
     let error = Signal::derive(move || answer.value().get().and_then(Result::err));
@@ -225,8 +251,8 @@ pub fn ClientQuotePage() -> impl IntoView {
                     };
                     let q = &t.quotes;
                     let waiting = document.quote.status == Status::Sent;
-                    let back = format!("/traiteur/demande/{token}");
-                    let pdf = format!("/traiteur/demande/{token}/devis/{number}/devis.pdf");
+                    let back = format!("/{kind}/demande/{token}");
+                    let pdf = format!("/{kind}/demande/{token}/devis/{number}/devis.pdf");
                     let (accept_token, accept_number) = (token.clone(), number.clone());
                     let (decline_token, decline_number) = (token.clone(), number.clone());
                     view! {
@@ -240,6 +266,7 @@ pub fn ClientQuotePage() -> impl IntoView {
                                 <section class="no-print quote-answer">
                                     <h2>{q.accept_title}</h2>
                                     <ActionForm action=answer attr:class="form">
+                                        <input type="hidden" name="kind" value=kind />
                                         <input type="hidden" name="token" value=accept_token />
                                         <input type="hidden" name="number" value=accept_number />
                                         <input type="hidden" name="answer" value="accept" />
@@ -253,6 +280,7 @@ pub fn ClientQuotePage() -> impl IntoView {
                                     </ActionForm>
                                     <h2>{q.decline_title}</h2>
                                     <ActionForm action=answer attr:class="form">
+                                        <input type="hidden" name="kind" value=kind />
                                         <input type="hidden" name="token" value=decline_token />
                                         <input type="hidden" name="number" value=decline_number />
                                         <input type="hidden" name="answer" value="decline" />
@@ -287,7 +315,7 @@ pub fn StaffQuotePrintPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match document.await {
                     Ok(document) => {
-                        let back = format!("/equipe/traiteur/{}", document.request.id);
+                        let back = document.client.subject.staff_path();
                         let pdf = format!("/equipe/devis/{}/devis.pdf", document.quote.id);
                         view! {
                             <section class="page quote-page">
@@ -305,14 +333,31 @@ pub fn StaffQuotePrintPage() -> impl IntoView {
     }
 }
 
-/// `/equipe/traiteur/{id}`: one request and its quotes.
+/// `/equipe/traiteur/{id}`: one catering request and its quotes.
 #[component]
 pub fn StaffQuotesPage() -> impl IntoView {
     let t = use_texts();
-    let id = param("id").parse::<i64>().ok();
+    match param("id").parse::<i64>() {
+        Ok(id) => view! {
+            <Title text=title(t, t.quotes.staff_title) />
+            <section class="page">
+                <p><a href="/equipe/traiteur">{t.quotes.back_to_list}</a></p>
+                <QuotesEditor subject=Subject::Catering(id) heading=true />
+            </section>
+        }
+        .into_any(),
+        Err(_) => view! { <Refusal error=AppError::NotFound /> }.into_any(),
+    }
+}
+
+/// A request's quotes as staff write them: the draft (lines, terms, sending), the versions
+/// sent and the answers staff record. `heading`: the request's title and service above.
+#[component]
+pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl IntoView {
+    let t = use_texts();
     let data = Resource::new(
-        move || id,
-        |id| async move { get_request_quotes(id.ok_or(AppError::NotFound)?).await },
+        move || subject,
+        |subject| get_request_quotes(subject.kind().to_owned(), subject.id()),
     );
     let new_draft = ServerAction::<NewQuoteDraft>::new();
     let add = ServerAction::<AddQuoteLine>::new();
@@ -334,7 +379,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
             .or_else(|| record.value().get().and_then(Result::err))
     });
     view! {
-        <Title text=title(t, t.quotes.staff_title) />
         <Suspense>
             {move || Suspend::new(async move {
                 let data = match data.await {
@@ -342,20 +386,23 @@ pub fn StaffQuotesPage() -> impl IntoView {
                     Err(error) => return view! { <Refusal error /> }.into_any(),
                 };
                 let q = &t.quotes;
-                let request_id = data.request.id;
                 let draft = data.quotes.iter().find(|quote| quote.status == Status::Draft).cloned();
-                let can_draft = draft.is_none() && data.request.status == "requested";
+                let can_draft = draft.is_none() && data.client.status == "requested";
                 let first_quote = data.quotes.is_empty();
+                let client = data.client.clone();
                 view! {
-                    <section class="page">
-                        <p><a href="/equipe/traiteur">{q.back_to_list}</a></p>
-                        <h1>{format!("{} · {} · {}", q.staff_title, data.request.reference, data.request.organisation)}</h1>
-                        <p>{format!("{}, {} · {} {} · {}", service_date(t, &data.request.event_day), data.request.event_time, data.request.covers, t.catering.covers_short, data.request.formula)}</p>
+                    <section class="quotes-editor" aria-labelledby="quotes-title">
+                        {heading.then(|| view! {
+                            <h1>{format!("{} · {} · {}", q.staff_title, client.reference, client.organisation)}</h1>
+                            <p>{format!("{} · {}", when_where(t, &client), service_text(t, &client.service))}</p>
+                        })}
+                        <h2 id="quotes-title" class=if heading { "visually-hidden" } else { "" }>{q.quotes_link}</h2>
                         {move || error.get().map(|error| view! { <ErrorNotice error /> })}
                         {(!data.seller.is_complete()).then(|| view! { <p class="notice notice-warning">{q.seller_incomplete}</p> })}
                         {can_draft.then(|| view! {
                             <ActionForm action=new_draft attr:class="form-inline">
-                                <input type="hidden" name="request_id" value=request_id />
+                                <input type="hidden" name="kind" value=subject.kind() />
+                                <input type="hidden" name="request_id" value=subject.id() />
                                 <button type="submit">{if first_quote { q.new_quote } else { q.revise }}</button>
                             </ActionForm>
                         })}
@@ -367,7 +414,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                         <li>
                                             {format!("{} · {} {} × {} · {}", line.designation, format_quantity(line.quantity), line.unit, format_euros(line.unit_price_cents), format_rate(line.vat_bp))}
                                             <ActionForm action=remove attr:class="form-inline">
-                                                <input type="hidden" name="request_id" value=request_id />
                                                 <input type="hidden" name="quote_id" value=quote.id />
                                                 <input type="hidden" name="line_id" value=line_id />
                                                 <button type="submit" class="button-secondary" aria-label=format!("{} : {}", q.remove_line, line.designation)>{q.remove_line}</button>
@@ -378,7 +424,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                 <p><strong>{format!("{} {}", q.total_gross, format_euros(quote.totals.gross_cents))}</strong></p>
                                 <h3>{q.add_line}</h3>
                                 <ActionForm action=add attr:class="form">
-                                    <input type="hidden" name="request_id" value=request_id />
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <TextField name="designation" label=q.designation kind="text" autocomplete="off" required=true error />
                                     <TextField name="quantity" label=q.quantity kind="text" autocomplete="off" required=true hint=q.quantity_hint error />
@@ -396,7 +441,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                 </ActionForm>
                                 <h3>{q.terms_title}</h3>
                                 <ActionForm action=terms attr:class="form">
-                                    <input type="hidden" name="request_id" value=request_id />
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <TextField name="valid_until" label=q.valid_until_label kind="date" autocomplete="off" required=true value=quote.valid_until.clone() error />
                                     <TextField name="discount" label=q.discount_label kind="text" autocomplete="off" value=format_rate(quote.discount_bp).trim_end_matches(" %").to_owned() error />
@@ -406,7 +450,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                 </ActionForm>
                                 <p><a href=format!("/equipe/devis/{}", quote.id)>{q.preview}</a></p>
                                 <ActionForm action=send attr:class="form-inline">
-                                    <input type="hidden" name="request_id" value=request_id />
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <button type="submit" class="button-large">{q.send}</button>
                                 </ActionForm>
@@ -426,7 +469,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                             <details>
                                                 <summary>{q.record_title}</summary>
                                                 <ActionForm action=record attr:class="form">
-                                                    <input type="hidden" name="request_id" value=request_id />
                                                     <input type="hidden" name="quote_id" value=quote.id />
                                                     <fieldset class="choices">
                                                         <legend>{q.record_answer}</legend>
@@ -451,7 +493,6 @@ pub fn StaffQuotesPage() -> impl IntoView {
                                                     <button type="submit">{q.record_button}</button>
                                                 </ActionForm>
                                                 <ActionForm action=cancel attr:class="form-inline">
-                                                    <input type="hidden" name="request_id" value=request_id />
                                                     <input type="hidden" name="quote_id" value=quote.id />
                                                     <button type="submit" class="button-danger">{q.cancel}</button>
                                                 </ActionForm>

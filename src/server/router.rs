@@ -103,7 +103,15 @@ pub fn file_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         (
             "/traiteur/demande/{token}/devis/{number}/devis.pdf",
-            get(crate::quotes::download::client_pdf),
+            get(crate::quotes::download::catering_pdf),
+        ),
+        (
+            "/sur-mesure/demande/{token}/devis/{number}/devis.pdf",
+            get(crate::quotes::download::made_to_order_pdf),
+        ),
+        (
+            "/equipe/sur-mesure/photo/{photo_id}",
+            get(crate::made_to_order::download::photo),
         ),
         (
             "/equipe/devis/{id}/devis.pdf",

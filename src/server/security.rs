@@ -128,7 +128,9 @@ pub async fn check_body(State(state): State<AppState>, request: Request, next: N
     ) {
         return next.run(request).await;
     }
-    let upload = path == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH;
+    // The two forms that carry photos.
+    let upload = path == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH
+        || path == <crate::made_to_order::api::SendMadeToOrderRequest as ServerFn>::PATH;
     let (limit, budget) = if upload {
         // Five phone photos over a slow mobile connection.
         (state.config.max_upload_bytes, Duration::from_secs(600))

@@ -560,12 +560,17 @@ fn rows() -> Vec<Row> {
         // the gate and get 404); the client's, behind an unknown link.
         Row {
             path: "/api/get_request_quotes",
-            args: |_| vec![("request_id", "999999".into())],
+            args: |_| vec![("kind", "traiteur".into()), ("request_id", "999999".into())],
             expect: [401, 403, 403, 404, 404],
         },
         Row {
             path: "/api/new_quote_draft",
-            args: |_| vec![("request_id", "999999".into())],
+            args: |_| {
+                vec![
+                    ("kind", "sur-mesure".into()),
+                    ("request_id", "999999".into()),
+                ]
+            },
             expect: [401, 403, 403, 404, 404],
         },
         Row {
@@ -674,13 +679,14 @@ fn rows() -> Vec<Row> {
         },
         Row {
             path: "/api/get_link_quotes",
-            args: |_| vec![("token", "x".repeat(43))],
+            args: |_| vec![("kind", "traiteur".into()), ("token", "x".repeat(43))],
             expect: [404; 5],
         },
         Row {
             path: "/api/get_link_quote",
             args: |_| {
                 vec![
+                    ("kind", "sur-mesure".into()),
                     ("token", "x".repeat(43)),
                     ("number", "DEV-2026-0001".into()),
                 ]
@@ -691,6 +697,7 @@ fn rows() -> Vec<Row> {
             path: "/api/answer_quote",
             args: |_| {
                 vec![
+                    ("kind", "traiteur".into()),
                     ("token", "x".repeat(43)),
                     ("number", "DEV-2026-0001".into()),
                     ("answer", "accept".into()),
@@ -699,6 +706,94 @@ fn rows() -> Vec<Row> {
                 ]
             },
             expect: [404; 5],
+        },
+        // Made to order: the public form (multipart only, as for alterations), the private link
+        // (an unknown one), the staff's pages on a request that does not exist.
+        Row {
+            path: "/api/get_made_to_order_form",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/send_made_to_order_request",
+            args: |_| vec![("idempotency_key", "x".repeat(43))],
+            expect: [415; 5],
+        },
+        Row {
+            path: "/api/get_made_to_order_request",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/cancel_made_to_order_request",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
+            path: "/api/get_made_to_order_admin",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_made_to_order_staff",
+            args: |_| vec![("id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/save_made_to_order_settings",
+            args: |_| vec![("lead_days", "14".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/advance_made_to_order_job",
+            args: |_| vec![("id", "999999".into()), ("from", "to_start".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        // Client organisations (staff only).
+        Row {
+            path: "/api/list_organisations",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_organisation",
+            args: |_| vec![("id", "1".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_organisation",
+            args: |_| {
+                vec![
+                    ("id", "999999".into()),
+                    ("name", "Inconnue".into()),
+                    ("kind", "company".into()),
+                    ("siret", "".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/add_organisation_contact",
+            args: |_| {
+                vec![
+                    ("id", "999999".into()),
+                    ("contact_name", "Mme Martin".into()),
+                    ("role", "".into()),
+                    ("email", "".into()),
+                    ("phone", "".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/remove_organisation_contact",
+            args: |_| vec![("id", "1".into()), ("contact_id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/save_regular_rule",
+            args: |_| vec![("regular_orders", "2".into())],
+            expect: STAFF,
         },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
@@ -1492,6 +1587,21 @@ fn file_rows() -> Vec<FileRow> {
                 )
             },
             expect: [404; 5],
+        },
+        FileRow {
+            pattern: "/sur-mesure/demande/{token}/devis/{number}/devis.pdf",
+            url: |_| {
+                format!(
+                    "/sur-mesure/demande/{}/devis/DEV-2026-0001/devis.pdf",
+                    "x".repeat(43)
+                )
+            },
+            expect: [404; 5],
+        },
+        FileRow {
+            pattern: "/equipe/sur-mesure/photo/{photo_id}",
+            url: |_| "/equipe/sur-mesure/photo/999999".into(),
+            expect: [401, 403, 403, 404, 404],
         },
         FileRow {
             pattern: "/equipe/devis/{id}/devis.pdf",

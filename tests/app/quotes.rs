@@ -84,7 +84,10 @@ impl Staff {
             .post(
                 app,
                 "/api/new_quote_draft",
-                &[("request_id", &request_id.to_string())],
+                &[
+                    ("kind", "traiteur"),
+                    ("request_id", &request_id.to_string()),
+                ],
             )
             .await;
         assert_eq!(answer.status(), StatusCode::OK);
@@ -159,7 +162,7 @@ async fn answer(
     number: &str,
     form: &[(&str, &str)],
 ) -> reqwest::Response {
-    let mut all = vec![("token", token), ("number", number)];
+    let mut all = vec![("kind", "traiteur"), ("token", token), ("number", number)];
     all.extend_from_slice(form);
     app.post_form("/api/answer_quote", &all)
         .send()
@@ -629,9 +632,13 @@ async fn quote_numbers_have_no_gaps_when_staff_create_them_at_once() {
     for n in 0..20 {
         requests.push(request(&app, &format!("Entreprise {n}")).await.0);
     }
-    let drafts = requests
-        .iter()
-        .map(|id| coop_manau::quotes::service::new_draft(&app.state, &actor, *id));
+    let drafts = requests.iter().map(|id| {
+        coop_manau::quotes::service::new_draft(
+            &app.state,
+            &actor,
+            coop_manau::quotes::Subject::Catering(*id),
+        )
+    });
     for draft in futures_util::future::join_all(drafts).await {
         draft.expect("a draft");
     }
