@@ -28,7 +28,6 @@ test("a company asks for a buffet for 25, the food coach quotes it, the company 
   await expect(page.getByText("À partir de 10 couverts.")).toBeVisible();
   const organisation = `Filature ${testInfo.project.name} ${Date.now() % 100_000}`;
   await page.getByLabel("Nom de l'entreprise ou de l'organisation").fill(organisation);
-  await page.getByLabel("SIRET (facultatif)").fill("732 829 320 00074");
   await page.getByLabel("Votre nom").fill("Sophie Vandamme");
   await page.getByLabel("E-mail").fill("sophie@filature.example");
   await page.getByLabel("Téléphone").fill("03 20 11 22 33");
@@ -106,5 +105,17 @@ test("a company asks for a buffet for 25, the food coach quotes it, the company 
   await signIn(week, testInfo, "karim@coopmanau.example", "Blanchemaille-2026");
   await open(week, `/equipe/planning?semaine=${mondayOf(dayIn(21))}`, testInfo);
   await expect(week.getByText(`Traiteur ${reference} · ${organisation} · 25 couverts · Buffet`)).toBeVisible();
+
+  // The organisation is counted among the client organisations, with its one order.
+  await open(week, "/equipe", testInfo);
+  await week.getByRole("link", { name: "Organisations clientes" }).click();
+  await expect(week.getByText(/^\d+ organisations clientes, dont \d+ régulières$/)).toBeVisible();
+  const row = week.getByRole("row").filter({ hasText: organisation });
+  await expect(row.getByRole("cell").nth(1)).toHaveText("Entreprise");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("1");
+  await expectAccessible(week);
+  await expectNoHorizontalScroll(week);
+  await row.getByRole("link", { name: organisation }).click();
+  await expect(week.getByRole("listitem").filter({ hasText: reference })).toContainText("Compte comme commande");
   await planner.close();
 });

@@ -105,6 +105,13 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
+/// The server functions whose forms carry photos: multipart, and a larger bound.
+pub fn carries_photos(path: &str) -> bool {
+    use leptos::server_fn::ServerFn;
+    path == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH
+        || path == <crate::made_to_order::api::SendMadeToOrderRequest as ServerFn>::PATH
+}
+
 /// Reads request bodies before any handler sees them, so that what a hostile or broken client
 /// sends costs bounded memory and time and is answered in French, never with a 500:
 /// - over `MAX_BODY_BYTES` (`MAX_UPLOAD_BYTES` for the form that carries photos), declared or
@@ -116,7 +123,6 @@ pub fn page_csp(nonce: &str) -> String {
 /// Server functions read the whole body anyway; reading it here (bounded) lets the refusals
 /// happen in one place instead of as a deserialization error deep inside server_fn.
 pub async fn check_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    use leptos::server_fn::ServerFn;
     let path = request.uri().path();
     let server_fn = path.starts_with("/api/");
     if server_fn && !is_readable_form(request.uri().query().unwrap_or_default().as_bytes()) {
@@ -128,9 +134,7 @@ pub async fn check_body(State(state): State<AppState>, request: Request, next: N
     ) {
         return next.run(request).await;
     }
-    // The two forms that carry photos.
-    let upload = path == <crate::alterations::api::SubmitAlterationRequest as ServerFn>::PATH
-        || path == <crate::made_to_order::api::SendMadeToOrderRequest as ServerFn>::PATH;
+    let upload = carries_photos(path);
     let (limit, budget) = if upload {
         // Five phone photos over a slow mobile connection.
         (state.config.max_upload_bytes, Duration::from_secs(600))

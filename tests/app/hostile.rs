@@ -150,7 +150,7 @@ async fn every_server_function_refuses_unreadable_requests_in_french() {
                 StatusCode::BAD_REQUEST,
             ));
         } else {
-            let multipart = path.ends_with("submit_alteration_request");
+            let multipart = coop_manau::server::security::carries_photos(path);
             let form_type = if multipart {
                 "multipart/form-data; boundary=X"
             } else {

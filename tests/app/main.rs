@@ -15,6 +15,8 @@ mod foundation;
 mod helpers;
 mod hostile;
 mod lunch;
+mod made_to_order;
+mod organisations;
 mod planning;
 mod privacy;
 mod quotes;
