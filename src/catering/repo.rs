@@ -267,3 +267,22 @@ pub async fn set_partner(
         .await?;
     Ok(())
 }
+
+/// The key figure "catering events": requests with an accepted quote whose day falls between
+/// `from` and `to` (YYYY-MM-DD, both included), and their covers.
+pub async fn events_between(
+    conn: &mut SqliteConnection,
+    from: &str,
+    to: &str,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT count(*), coalesce(sum(covers), 0) FROM catering_request r
+         WHERE r.event_day BETWEEN ? AND ?
+           AND EXISTS (SELECT 1 FROM quote q WHERE q.catering_request_id = r.id
+                       AND q.status = 'accepted')",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_one(conn)
+    .await
+}

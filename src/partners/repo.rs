@@ -65,12 +65,13 @@ pub async fn set_active(
 
 /// The coop's partners, for the demo.
 pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    for name in [
-        "La Redoute",
-        "Lycée Hôtelier International de Lille",
-        "Centre social Alma",
+    for (name, kind) in [
+        ("La Redoute", "company"),
+        ("Lycée Hôtelier International de Lille", "school"),
+        ("Centre social Alma", "association"),
     ] {
-        insert(conn, name, crate::server::now()).await?;
+        let id = insert(conn, name, crate::server::now()).await?;
+        update(conn, id, name, kind, None).await?;
     }
     Ok(())
 }

@@ -381,6 +381,13 @@ async fn an_accepted_quote_becomes_a_job_taken_through_its_steps_once_each() {
         .await,
         1
     );
+    // It counts in the key figures: one made-to-order job this month.
+    let mut conn = app.state.db.reader.acquire().await.unwrap();
+    let jobs = coop_manau::made_to_order::repo::jobs_between(&mut conn, now() - 86_400, now() + 60)
+        .await
+        .unwrap();
+    assert_eq!(jobs, 1);
+    drop(conn);
     // Erasing now would lose the way to hand the work over: refused, nothing written.
     let writes = app.writes().await;
     let erase = app

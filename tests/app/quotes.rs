@@ -434,6 +434,13 @@ async fn a_buffet_for_25_is_quoted_sent_and_accepted_once_on_the_private_link() 
         note.contains("Filature du Nord") && note.contains("25 couverts · Buffet"),
         "{note}"
     );
+    // It counts in the key figures: one catering event of 25 covers on its day.
+    let mut conn = app.state.db.reader.acquire().await.unwrap();
+    let figures = |from: i64, to: i64| {
+        let (from, to) = (day_in(from), day_in(to));
+        async move { coop_manau::catering::repo::events_between(&mut conn, &from, &to).await }
+    };
+    assert_eq!(figures(19, 21).await.unwrap(), (1, 25));
     let (event_day, event_minutes) = coop_manau::ui::time::utc_to_paris(ends_at - 3600);
     assert_eq!(
         (format_date(event_day), event_minutes),
