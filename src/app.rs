@@ -27,6 +27,7 @@ use crate::{
         StaffMadeToOrderRequestPage,
     },
     partners::ui::{OrganisationPage, OrganisationsPage},
+    pathway::ui::{PathwayPage, PathwaysPage},
     planning::ui::{
         AbsencesPage, CalendarLinkPage, MonthHoursPage, MyPlanningPage, PersonPlanningPage,
         PlanningWeekPage, SectorsPage, ShiftPage,
@@ -99,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/sur-mesure/:id") view=StaffMadeToOrderRequestPage />
                     <Route path=path!("equipe/organisations") view=OrganisationsPage />
                     <Route path=path!("equipe/organisations/:id") view=OrganisationPage />
+                    <Route path=path!("equipe/parcours") view=PathwaysPage />
+                    <Route path=path!("equipe/parcours/:id") view=PathwayPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

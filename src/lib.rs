@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod lunch;
 pub mod made_to_order;
 pub mod partners;
+pub mod pathway;
 pub mod planning;
 pub mod privacy;
 pub mod quotes;

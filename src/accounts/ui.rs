@@ -398,6 +398,7 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/retouches">{t.alterations.queue_title}</a></li>
                                 <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>
+                                <li><a href="/equipe/parcours">{t.pathway.list_title}</a></li>
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>
                                 <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>
@@ -596,6 +597,7 @@ pub fn PersonPage() -> impl IntoView {
                                 </p>
                                 {(person.role == Role::Participant).then(|| view! {
                                     <p><a href=format!("/equipe/planning/personne/{}", person.id)>{t.planning.planning_and_calendar}</a></p>
+                                    {(person.role == Role::Participant).then(|| view! { <p><a href=format!("/equipe/parcours/{}", person.id)>{t.pathway.title}</a></p> })}
                                 })}
                                 {saved.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.saved}</p> })}
                                 {signed_out.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.signed_out_person}</p> })}

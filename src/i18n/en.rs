@@ -960,6 +960,80 @@ pub static CATALOGUE: Catalogue = Catalogue {
             _ => "in progress",
         },
     },
+    pathway: PathwayTexts {
+        title: "Pathway",
+        list_title: "Participants' pathways",
+        staff_only: "Only staff see these pages. Each change is written in the log.",
+        back: "← All pathways",
+        account_link: "Account and contact details",
+        person: "Person",
+        entry: "Entry date",
+        entry_title: "Entry",
+        no_entry: "Entry to record",
+        characteristics: "At entry (what funders ask)",
+        contract: "Contract",
+        contracts_title: "Contracts",
+        contract_add: "Add a contract",
+        contract_label: "Detail (required for \"Other\")",
+        start: "Start",
+        end: "End (optional)",
+        ongoing: "ongoing",
+        weekly_hours: "Hours a week (e.g. 26 or 20.5)",
+        week: "week",
+        hours_worked: "Hours worked (planning, attendance):",
+        work_title: "Work",
+        steps_title: "Trainings and immersions",
+        step_add: "Add a training or an immersion",
+        step_kind_label: "Type",
+        step_title: "Title",
+        step_organisation: "Organisation or company (optional)",
+        obstacles_title: "Obstacles worked on",
+        obstacles_hint: "Tick what is being worked on now (no health data).",
+        obstacle_new: "New obstacle",
+        obstacle_add: "Add",
+        exit: "Exit",
+        exit_title: "Exit",
+        exit_day: "Exit date",
+        exit_record: "Record the exit",
+        exit_cancel: "Cancel the exit (the pathway goes on)",
+        none_yet: "Nothing yet.",
+        remove: "Remove",
+        characteristic: |c| match c {
+            "woman" => "Woman",
+            "under_26" => "Under 26",
+            "over_50" => "50 and over",
+            "rsa" => "RSA recipient",
+            "long_term_jobseeker" => "Long-term job seeker",
+            "rqth" => "RQTH (disability recognised)",
+            "qpv" => "Lives in a priority neighbourhood (QPV)",
+            _ => "Other",
+        },
+        contract_kind: |k| match k {
+            "cape" => "CAPE (with the CAE)",
+            "cddi" => "CDDI",
+            _ => "Other contract",
+        },
+        step_kind: |k| match k {
+            "training" => "Training",
+            _ => "Immersion (PMSMP)",
+        },
+        outcome: |o| match o {
+            "cdi" => "Permanent contract (CDI)",
+            "cdd_long" => "Fixed-term or temp work of 6 months or more",
+            "business_creation" => "Business creation",
+            "cdd_short" => "Fixed-term or temp work under 6 months",
+            "subsidised" => "Subsidised contract",
+            "training" => "Qualifying training",
+            "other_inclusion" => "Another inclusion employer",
+            _ => "Other exit",
+        },
+        category: |c| match c {
+            crate::pathway::ExitCategory::Sustainable => "Sustainable job",
+            crate::pathway::ExitCategory::Transition => "Transition job",
+            crate::pathway::ExitCategory::Positive => "Positive exit",
+            crate::pathway::ExitCategory::Other => "Other exits",
+        },
+    },
     quotes: Quotes {
         document_title: "Quote",
         version: "Version",
@@ -1091,6 +1165,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 Account => "Participants' and staff's accounts",
                 Work => "The planning and hours worked",
                 Absences => "Absences",
+                Pathway => "The pathway to employment",
                 SignIn => "Passwords and sign-ins",
                 Audit => "Who decided what",
             }
@@ -1115,6 +1190,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     be kept."
                 }
                 Absences => "To tell the team and justify an absence.",
+                Pathway => {
+                    "To support each person towards a job and report to funders (the City, \
+                    the Département, the \"100 % inclusion\" programme) without names: only \
+                    staff see it, and no health data is written there."
+                }
                 SignIn => "So that nobody else can sign in as you.",
                 Audit => "To know who took a decision, if asked.",
             }
@@ -1151,6 +1231,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     .to_owned(),
                 Absences => "Kept with the account. When an account is erased, the reason and \
                     details are erased; the date stays."
+                    .to_owned(),
+                Pathway => "Kept with the account. When an account is erased, the pathway stays \
+                    under a number, without the name, for the funders' figures."
                     .to_owned(),
                 SignIn => format!(
                     "Until the sign-in ends, then {} at most.",
@@ -1488,6 +1571,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "organisation_kind_required" => "Choose the type of organisation.",
             "siret_taken" => "Another organisation already has this SIRET.",
             "regular_orders_range" => "Between 1 and 100 orders.",
+            "characteristic_unknown" => "Tick only the boxes offered.",
+            "age_both" => "Under 26 and 50 and over: only one of the two.",
+            "end_before_start" => "The end is before the start.",
+            "contract_kind_required" => "Choose the contract.",
+            "contract_label_required" => "Say which contract.",
+            "weekly_hours_invalid" => "Between 1 and 48 hours a week.",
+            "step_kind_required" => "Choose training or immersion.",
+            "step_title_required" => "Give its title (120 characters at most).",
+            "pathway_entry_first" => "Record the entry date first.",
+            "entry_after_exit" => "The entry would be after the exit.",
+            "exit_before_entry" => "The exit is before the entry.",
+            "exit_outcome_required" => "Choose the exit.",
+            "obstacle_unknown" => "This obstacle is not in the list.",
+            "obstacle_name_invalid" => "The name: 1 to 60 characters.",
+            "obstacle_name_taken" => "This obstacle is already in the list.",
             "catering_too_soon" => "This date is too close: see the notice under the field.",
             "date_too_far" => "This date is more than two years away.",
             "covers_invalid" => "Give a number of covers.",

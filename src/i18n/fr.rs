@@ -957,6 +957,80 @@ pub static CATALOGUE: Catalogue = Catalogue {
             _ => "en cours",
         },
     },
+    pathway: PathwayTexts {
+        title: "Parcours",
+        list_title: "Parcours des participants",
+        staff_only: "Seule l'équipe voit ces pages. Chaque changement est inscrit au journal.",
+        back: "← Tous les parcours",
+        account_link: "Compte et coordonnées",
+        person: "Personne",
+        entry: "Date d'entrée",
+        entry_title: "Entrée",
+        no_entry: "Entrée à saisir",
+        characteristics: "À l'entrée (ce que demandent les financeurs)",
+        contract: "Contrat",
+        contracts_title: "Contrats",
+        contract_add: "Ajouter un contrat",
+        contract_label: "Précision (obligatoire pour « Autre »)",
+        start: "Début",
+        end: "Fin (facultatif)",
+        ongoing: "en cours",
+        weekly_hours: "Heures par semaine (ex. : 26 ou 20,5)",
+        week: "semaine",
+        hours_worked: "Heures travaillées (planning, présences) :",
+        work_title: "Travail",
+        steps_title: "Formations et immersions",
+        step_add: "Ajouter une formation ou une immersion",
+        step_kind_label: "Type",
+        step_title: "Intitulé",
+        step_organisation: "Organisme ou entreprise (facultatif)",
+        obstacles_title: "Freins travaillés",
+        obstacles_hint: "Cochez ce qui est travaillé en ce moment (pas de données de santé).",
+        obstacle_new: "Nouveau frein",
+        obstacle_add: "Ajouter",
+        exit: "Sortie",
+        exit_title: "Sortie",
+        exit_day: "Date de sortie",
+        exit_record: "Enregistrer la sortie",
+        exit_cancel: "Annuler la sortie (le parcours continue)",
+        none_yet: "Rien encore.",
+        remove: "Retirer",
+        characteristic: |c| match c {
+            "woman" => "Femme",
+            "under_26" => "Moins de 26 ans",
+            "over_50" => "50 ans et plus",
+            "rsa" => "Bénéficiaire du RSA",
+            "long_term_jobseeker" => "Demandeur d'emploi de longue durée",
+            "rqth" => "RQTH",
+            "qpv" => "Habite un quartier prioritaire (QPV)",
+            _ => "Autre",
+        },
+        contract_kind: |k| match k {
+            "cape" => "CAPE (avec la CAE)",
+            "cddi" => "CDDI",
+            _ => "Autre contrat",
+        },
+        step_kind: |k| match k {
+            "training" => "Formation",
+            _ => "Immersion (PMSMP)",
+        },
+        outcome: |o| match o {
+            "cdi" => "CDI",
+            "cdd_long" => "CDD ou intérim de 6 mois ou plus",
+            "business_creation" => "Création d'entreprise",
+            "cdd_short" => "CDD ou intérim de moins de 6 mois",
+            "subsidised" => "Contrat aidé",
+            "training" => "Formation qualifiante",
+            "other_inclusion" => "Autre structure d'insertion",
+            _ => "Autre sortie",
+        },
+        category: |c| match c {
+            crate::pathway::ExitCategory::Sustainable => "Emploi durable",
+            crate::pathway::ExitCategory::Transition => "Emploi de transition",
+            crate::pathway::ExitCategory::Positive => "Sortie positive",
+            crate::pathway::ExitCategory::Other => "Autres sorties",
+        },
+    },
     quotes: Quotes {
         document_title: "Devis",
         version: "Version",
@@ -1088,6 +1162,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 Account => "Les comptes des participants et de l'équipe",
                 Work => "Le planning et les heures de travail",
                 Absences => "Les absences",
+                Pathway => "Le parcours vers l'emploi",
                 SignIn => "Mots de passe et connexions",
                 Audit => "Qui a décidé quoi",
             }
@@ -1112,6 +1187,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     être gardées."
                 }
                 Absences => "Pour prévenir l'équipe et justifier une absence.",
+                Pathway => {
+                    "Pour accompagner chacun vers l'emploi et rendre compte aux financeurs \
+                    (Ville, Département, programme « 100 % inclusion ») sans nom : seule \
+                    l'équipe le voit, aucune donnée de santé n'y est écrite."
+                }
                 SignIn => "Pour que personne d'autre ne puisse se connecter à votre place.",
                 Audit => "Pour savoir qui a pris une décision, en cas de question.",
             }
@@ -1148,6 +1228,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     .to_owned(),
                 Absences => "Gardé avec le compte. Quand un compte est effacé, la raison et le \
                     détail sont effacés ; la date reste."
+                    .to_owned(),
+                Pathway => "Gardé avec le compte. Quand un compte est effacé, le parcours reste \
+                    sous un numéro, sans le nom, pour les chiffres des financeurs."
                     .to_owned(),
                 SignIn => format!(
                     "Jusqu'à la fin de la connexion, puis {} au plus.",
@@ -1516,6 +1599,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "organisation_kind_required" => "Choisissez le type d'organisation.",
             "siret_taken" => "Une autre organisation a déjà ce SIRET.",
             "regular_orders_range" => "Entre 1 et 100 commandes.",
+            "characteristic_unknown" => "Cochez seulement les cases proposées.",
+            "age_both" => "Moins de 26 ans et 50 ans et plus : une seule des deux.",
+            "end_before_start" => "La fin est avant le début.",
+            "contract_kind_required" => "Choisissez le contrat.",
+            "contract_label_required" => "Précisez le contrat.",
+            "weekly_hours_invalid" => "Entre 1 et 48 heures par semaine.",
+            "step_kind_required" => "Choisissez formation ou immersion.",
+            "step_title_required" => "Indiquez l'intitulé (120 caractères au plus).",
+            "pathway_entry_first" => "Enregistrez d'abord la date d'entrée.",
+            "entry_after_exit" => "L'entrée serait après la sortie.",
+            "exit_before_entry" => "La sortie est avant l'entrée.",
+            "exit_outcome_required" => "Choisissez la sortie.",
+            "obstacle_unknown" => "Ce frein n'est pas dans la liste.",
+            "obstacle_name_invalid" => "Le nom : 1 à 60 caractères.",
+            "obstacle_name_taken" => "Ce frein est déjà dans la liste.",
             "catering_too_soon" => {
                 "Cette date est trop proche : voyez le délai indiqué sous le champ."
             }

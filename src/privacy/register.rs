@@ -23,6 +23,9 @@ pub enum Category {
     Work,
     /// Absences: their reason and details.
     Absences,
+    /// The back-to-work pathway: entry, the characteristics funders count, contracts,
+    /// trainings, obstacles worked on, exit. Staff only.
+    Pathway,
     /// Passwords, sessions, invitations, second factor: signing in safely.
     SignIn,
     /// Who decided what, and when.
@@ -30,7 +33,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Category::PublicContact,
         Category::CompanyContact,
         Category::GarmentNotes,
@@ -39,6 +42,7 @@ impl Category {
         Category::Account,
         Category::Work,
         Category::Absences,
+        Category::Pathway,
         Category::SignIn,
         Category::Audit,
     ];
@@ -461,6 +465,54 @@ pub const TABLES: &[Table] = &[
         name: "catering_settings",
         personal: &[],
         other: &["id", "min_covers", "lead_days"],
+    },
+    Table {
+        name: "pathway",
+        personal: &[
+            ("entry_day", Pathway),
+            ("woman", Pathway),
+            ("under_26", Pathway),
+            ("over_50", Pathway),
+            ("rsa", Pathway),
+            ("long_term_jobseeker", Pathway),
+            ("rqth", Pathway),
+            ("qpv", Pathway),
+            ("exit_day", Pathway),
+            ("exit_outcome", Pathway),
+        ],
+        other: &["person_id", "updated_at"],
+    },
+    Table {
+        name: "pathway_contract",
+        personal: &[
+            ("kind", Pathway),
+            ("label", Pathway),
+            ("start_day", Pathway),
+            ("end_day", Pathway),
+            ("weekly_minutes", Pathway),
+        ],
+        other: &["id", "person_id", "created_at"],
+    },
+    Table {
+        name: "pathway_step",
+        personal: &[
+            ("kind", Pathway),
+            ("title", Pathway),
+            ("organisation", Pathway),
+            ("start_day", Pathway),
+            ("end_day", Pathway),
+        ],
+        other: &["id", "person_id", "created_at"],
+    },
+    Table {
+        name: "pathway_obstacle",
+        personal: &[("obstacle_id", Pathway)],
+        other: &["person_id"],
+    },
+    Table {
+        name: "obstacle",
+        personal: &[],
+        other: &["id", "name", "active", "position"],
     },
     // An organisation's name, type and SIRET; its people are in partner_contact.
     Table {

@@ -795,6 +795,103 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("regular_orders", "2".into())],
             expect: STAFF,
         },
+        // Pathways: staff only; on a person who is not a participant (the target here is one).
+        Row {
+            path: "/api/list_pathways",
+            args: |_| vec![],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/get_pathway",
+            args: |w| vec![("person_id", w.target.to_string())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_pathway_entry",
+            args: |w| {
+                vec![
+                    ("person_id", w.target.to_string()),
+                    ("entry_day", "2026-03-02".into()),
+                    ("characteristics[]", "woman".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/add_pathway_contract",
+            args: |w| {
+                vec![
+                    ("person_id", w.target.to_string()),
+                    ("kind", "cape".into()),
+                    ("label", "".into()),
+                    ("start_day", "2026-03-02".into()),
+                    ("end_day", "".into()),
+                    ("weekly_hours", "26".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/add_pathway_step",
+            args: |w| {
+                vec![
+                    ("person_id", w.target.to_string()),
+                    ("kind", "immersion".into()),
+                    ("title", "Mise en situation en boulangerie".into()),
+                    ("organisation", "".into()),
+                    ("start_day", "2026-04-01".into()),
+                    ("end_day", "".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/remove_pathway_item",
+            args: |w| {
+                vec![
+                    ("person_id", w.target.to_string()),
+                    ("what", "step".into()),
+                    ("id", "999999".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/save_pathway_obstacles",
+            args: |w| {
+                vec![
+                    ("person_id", w.target.to_string()),
+                    ("obstacles[]", "1".into()),
+                ]
+            },
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/record_pathway_exit",
+            args: |_| {
+                vec![
+                    ("person_id", "999999".into()),
+                    ("exit_day", "2026-06-30".into()),
+                    ("outcome", "cdi".into()),
+                ]
+            },
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/cancel_pathway_exit",
+            args: |_| vec![("person_id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
+        Row {
+            path: "/api/add_obstacle",
+            args: |_| vec![("name", " ".into())],
+            expect: [401, 403, 403, 422, 422],
+        },
+        Row {
+            path: "/api/set_obstacle_active",
+            args: |_| vec![("id", "999999".into()), ("active", "false".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
             path: "/api/list_lunch_menus",

@@ -17,6 +17,7 @@ mod hostile;
 mod lunch;
 mod made_to_order;
 mod organisations;
+mod pathway;
 mod planning;
 mod privacy;
 mod quotes;
