@@ -17,6 +17,7 @@ use crate::{
         DaySheetPage as CampaignDayPage,
     },
     catering::ui::{CateringFormPage, CateringRequestPage, StaffCateringPage},
+    figures::ui::KeyFiguresPage,
     home::ui::{HomePage, HoursPage},
     lunch::ui::{
         KitchenPage, LunchOrderFormPage, LunchOrderPage, LunchPage, StaffLunchPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/organisations/:id") view=OrganisationPage />
                     <Route path=path!("equipe/parcours") view=PathwaysPage />
                     <Route path=path!("equipe/parcours/:id") view=PathwayPage />
+                    <Route path=path!("equipe/chiffres") view=KeyFiguresPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

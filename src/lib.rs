@@ -6,6 +6,7 @@ pub mod app;
 pub mod campaigns;
 pub mod catering;
 pub mod error;
+pub mod figures;
 pub mod home;
 pub mod i18n;
 pub mod lunch;

@@ -399,6 +399,7 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>
                                 <li><a href="/equipe/parcours">{t.pathway.list_title}</a></li>
+                                <li><a href="/equipe/chiffres">{t.figures.title}</a></li>
                                 {(user.role == Role::Admin).then(|| view! { <li><a href="/equipe/personnel">{t.accounts.staff_title}</a></li> })}
                                 <li><a href="/equipe/journal">{t.accounts.audit_title}</a></li>
                                 <li><a href="/equipe/ourlets">{t.campaigns.staff_title}</a></li>

@@ -1034,6 +1034,125 @@ pub static CATALOGUE: Catalogue = Catalogue {
             crate::pathway::ExitCategory::Other => "Other exits",
         },
     },
+    figures: FiguresTexts {
+        title: "Key figures",
+        periods: "Period",
+        this_year: "This year",
+        last_year: "Last year",
+        since_start: "Since the start",
+        from: "From",
+        to: "To",
+        show: "Show",
+        people_title: "People accompanied",
+        public_title: "The public at entry",
+        public_hint: "Among the people accompanied in the period, ticked by staff at entry.",
+        activity_title: "Activity",
+        monthly_title: "Month by month",
+        month: "Month",
+        download_csv: "Download (CSV for Excel)",
+        print_hint: "Printing the page gives an A4 report for a funder.",
+        opening_title: "Figures from before the app",
+        opening_hint: "Entered once: they are added to the figures \"since the start\".",
+        as_of: "The app counts from",
+        csv_columns: ["Part", "Figure", "Value", "Period"],
+        quarter: |q, year| format!("Q{q} {year}"),
+        period_heading: |from, to| format!("From {from} to {to}"),
+        since_start_heading: |_| "Since the start".to_owned(),
+        opening_note: |as_of| {
+            format!("Before {as_of}: the figures staff entered; since: counted by the app.")
+        },
+        label: |key| match key {
+            "accompanied" => "People accompanied",
+            "entries" => "Entries",
+            "cape" => "People on a CAPE contract",
+            "exits" => "Exits",
+            "exits_sustainable" => "Exits to a sustainable job",
+            "exits_transition" => "Exits to a transition job",
+            "exits_positive" => "Positive exits",
+            "exits_other" => "Other exits",
+            "exits_opening" => "Dynamic exits before the app",
+            "dynamic_exits" => "Dynamic exits",
+            "dynamic_rate" => "Rate of dynamic exits",
+            "hours" => "Hours worked",
+            "fte" => "Full-time equivalents",
+            "average_length" => "Average length of a pathway",
+            "woman" => "Women",
+            "under_26" => "Under 26",
+            "over_50" => "50 and over",
+            "rsa" => "RSA recipients",
+            "long_term_jobseeker" => "Long-term job seekers",
+            "rqth" => "RQTH",
+            "qpv" => "Residents of a QPV",
+            "alterations_done" => "Alterations done",
+            "hem_students" => "Students received (hem operations)",
+            "hem_garments" => "Garments of the hem operations",
+            "restaurant_services" => "Restaurant services",
+            "meals_served" => "Meals served",
+            "catering_events" => "Catering events",
+            "catering_covers" => "Catering covers",
+            "made_to_order_jobs" => "Made-to-order jobs",
+            "client_organisations" => "Client organisations",
+            "regular_organisations" => "Regular client organisations",
+            _ => "Other",
+        },
+        definition: |key| match key {
+            "accompanied" => {
+                "Participants whose pathway touches the period: entered before its end, left after its start (or not left)."
+            }
+            "entries" => "Pathways whose entry date is in the period.",
+            "cape" => "People with a CAPE contract running during the period.",
+            "exits" => "Pathways whose exit date is in the period.",
+            "exits_sustainable" => {
+                "CDI, fixed-term or temp work of 6 months or more, business creation."
+            }
+            "exits_transition" => "Fixed-term or temp work under 6 months, subsidised contract.",
+            "exits_positive" => "Qualifying training, another inclusion employer.",
+            "exits_other" => "Every other exit.",
+            "exits_opening" => "Entered by staff for the time before the app.",
+            "dynamic_rate" => {
+                "Exits to sustainable and transition jobs and positive exits, divided by all exits."
+            }
+            "hours" => {
+                "Length of the planning's shifts with attendance marked, started in the period."
+            }
+            "fte" => {
+                "Hours worked divided by 1,607 hours a year, prorated over the days of the period so far."
+            }
+            "average_length" => {
+                "From entry to exit, for the exits of the period (months of 30.4 days)."
+            }
+            "woman" | "under_26" | "over_50" | "rsa" | "long_term_jobseeker" | "rqth" | "qpv" => {
+                "Among the people accompanied, box ticked at entry."
+            }
+            "alterations_done" => {
+                "Alteration requests whose garments were collected in the period."
+            }
+            "hem_students" => "Hem-operation bookings who came to their slot in the period.",
+            "hem_garments" => "Garments of those bookings.",
+            "restaurant_services" => {
+                "Restaurant days of the period with at least one order not cancelled."
+            }
+            "meals_served" => "Portions of the orders not cancelled of those services.",
+            "catering_events" => {
+                "Catering requests with an accepted quote whose date is in the period."
+            }
+            "catering_covers" => "Covers of those events.",
+            "made_to_order_jobs" => "Made-to-order quotes accepted in the period.",
+            "client_organisations" => {
+                "Organisations with at least one order in the period (accepted quote, alteration, hem operation)."
+            }
+            "regular_organisations" => {
+                "Organisations with at least the number of orders staff set over the 12 months before the period's end."
+            }
+            _ => "",
+        },
+        unit: |unit| match unit {
+            "hours" => " h",
+            "hundredths" => " FTE",
+            "months" => " months",
+            _ => "",
+        },
+    },
     quotes: Quotes {
         document_title: "Quote",
         version: "Version",
@@ -1586,6 +1705,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "obstacle_unknown" => "This obstacle is not in the list.",
             "obstacle_name_invalid" => "The name: 1 to 60 characters.",
             "obstacle_name_taken" => "This obstacle is already in the list.",
+            "regular_above_clients" => "Regular ones are among the clients: not more than them.",
+            "opening_above_accompanied" => "Not more than the people accompanied.",
             "catering_too_soon" => "This date is too close: see the notice under the field.",
             "date_too_far" => "This date is more than two years away.",
             "covers_invalid" => "Give a number of covers.",

@@ -1031,6 +1031,127 @@ pub static CATALOGUE: Catalogue = Catalogue {
             crate::pathway::ExitCategory::Other => "Autres sorties",
         },
     },
+    figures: FiguresTexts {
+        title: "Chiffres clés",
+        periods: "Période",
+        this_year: "Cette année",
+        last_year: "L'an dernier",
+        since_start: "Depuis le début",
+        from: "Du",
+        to: "Au",
+        show: "Afficher",
+        people_title: "Les personnes accompagnées",
+        public_title: "Le public à l'entrée",
+        public_hint: "Parmi les personnes accompagnées sur la période, cochées par l'équipe à l'entrée.",
+        activity_title: "L'activité",
+        monthly_title: "Mois par mois",
+        month: "Mois",
+        download_csv: "Télécharger (CSV pour Excel)",
+        print_hint: "Imprimer la page donne un rapport A4 pour un financeur.",
+        opening_title: "Chiffres d'avant l'application",
+        opening_hint: "Saisis une fois : ils s'ajoutent aux chiffres « depuis le début ».",
+        as_of: "L'application compte à partir du",
+        csv_columns: ["Partie", "Chiffre", "Valeur", "Période"],
+        quarter: |q, year| format!("T{q} {year}"),
+        period_heading: |from, to| format!("Du {from} au {to}"),
+        since_start_heading: |_| "Depuis le début".to_owned(),
+        opening_note: |as_of| {
+            format!(
+                "Avant le {as_of} : les chiffres saisis par l'équipe ; depuis : comptés par l'application."
+            )
+        },
+        label: |key| match key {
+            "accompanied" => "Personnes accompagnées",
+            "entries" => "Entrées",
+            "cape" => "Personnes en contrat CAPE",
+            "exits" => "Sorties",
+            "exits_sustainable" => "Sorties en emploi durable",
+            "exits_transition" => "Sorties en emploi de transition",
+            "exits_positive" => "Sorties positives",
+            "exits_other" => "Autres sorties",
+            "exits_opening" => "Sorties dynamiques d'avant l'application",
+            "dynamic_exits" => "Sorties dynamiques",
+            "dynamic_rate" => "Taux de sorties dynamiques",
+            "hours" => "Heures travaillées",
+            "fte" => "Équivalents temps plein",
+            "average_length" => "Durée moyenne d'un parcours",
+            "woman" => "Femmes",
+            "under_26" => "Moins de 26 ans",
+            "over_50" => "50 ans et plus",
+            "rsa" => "Bénéficiaires du RSA",
+            "long_term_jobseeker" => "Demandeurs d'emploi de longue durée",
+            "rqth" => "RQTH",
+            "qpv" => "Habitants d'un QPV",
+            "alterations_done" => "Retouches faites",
+            "hem_students" => "Élèves reçus (opérations ourlets)",
+            "hem_garments" => "Vêtements des opérations ourlets",
+            "restaurant_services" => "Services du restaurant",
+            "meals_served" => "Repas servis",
+            "catering_events" => "Prestations traiteur",
+            "catering_covers" => "Couverts traiteur",
+            "made_to_order_jobs" => "Travaux sur mesure",
+            "client_organisations" => "Organisations clientes",
+            "regular_organisations" => "Organisations clientes régulières",
+            _ => "Autre",
+        },
+        definition: |key| match key {
+            "accompanied" => {
+                "Participants dont le parcours touche la période : entrés avant sa fin, sortis après son début (ou pas sortis)."
+            }
+            "entries" => "Parcours dont la date d'entrée est dans la période.",
+            "cape" => "Personnes ayant eu un contrat CAPE en cours pendant la période.",
+            "exits" => "Parcours dont la date de sortie est dans la période.",
+            "exits_sustainable" => "CDI, CDD ou intérim de 6 mois ou plus, création d'entreprise.",
+            "exits_transition" => "CDD ou intérim de moins de 6 mois, contrat aidé.",
+            "exits_positive" => "Formation qualifiante, autre structure d'insertion.",
+            "exits_other" => "Toutes les autres sorties.",
+            "exits_opening" => "Saisies par l'équipe pour la période d'avant l'application.",
+            "dynamic_rate" => {
+                "Sorties en emploi durable, de transition et positives, divisées par toutes les sorties."
+            }
+            "hours" => {
+                "Durée des créneaux du planning où la présence est notée, commencés dans la période."
+            }
+            "fte" => {
+                "Heures travaillées divisées par 1 607 heures par an, au prorata des jours écoulés de la période."
+            }
+            "average_length" => {
+                "De l'entrée à la sortie, pour les sorties de la période (mois de 30,4 jours)."
+            }
+            "woman" | "under_26" | "over_50" | "rsa" | "long_term_jobseeker" | "rqth" | "qpv" => {
+                "Parmi les personnes accompagnées, case cochée à l'entrée."
+            }
+            "alterations_done" => {
+                "Demandes de retouche dont les vêtements ont été récupérés dans la période."
+            }
+            "hem_students" => {
+                "Réservations des opérations ourlets venues à leur créneau dans la période."
+            }
+            "hem_garments" => "Vêtements de ces réservations.",
+            "restaurant_services" => {
+                "Jours de restaurant de la période avec au moins une commande non annulée."
+            }
+            "meals_served" => "Portions des commandes non annulées de ces services.",
+            "catering_events" => {
+                "Demandes traiteur au devis accepté dont la date est dans la période."
+            }
+            "catering_covers" => "Couverts de ces prestations.",
+            "made_to_order_jobs" => "Devis sur mesure acceptés dans la période.",
+            "client_organisations" => {
+                "Organisations avec au moins une commande dans la période (devis accepté, retouche, opération ourlets)."
+            }
+            "regular_organisations" => {
+                "Organisations avec au moins le nombre de commandes fixé par l'équipe sur les 12 mois avant la fin de la période."
+            }
+            _ => "",
+        },
+        unit: |unit| match unit {
+            "hours" => " h",
+            "hundredths" => " ETP",
+            "months" => " mois",
+            _ => "",
+        },
+    },
     quotes: Quotes {
         document_title: "Devis",
         version: "Version",
@@ -1614,6 +1735,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "obstacle_unknown" => "Ce frein n'est pas dans la liste.",
             "obstacle_name_invalid" => "Le nom : 1 à 60 caractères.",
             "obstacle_name_taken" => "Ce frein est déjà dans la liste.",
+            "regular_above_clients" => {
+                "Les régulières sont comprises dans les clientes : pas plus qu'elles."
+            }
+            "opening_above_accompanied" => "Pas plus que le nombre de personnes accompagnées.",
             "catering_too_soon" => {
                 "Cette date est trop proche : voyez le délai indiqué sous le champ."
             }

@@ -105,6 +105,7 @@ pub struct Catalogue {
     pub made_to_order: MadeToOrder,
     pub organisations: Organisations,
     pub pathway: PathwayTexts,
+    pub figures: FiguresTexts,
     pub planning: Planning,
     pub privacy: Privacy,
     pub offline: Offline,
@@ -667,6 +668,40 @@ pub struct PathwayTexts {
     pub category: fn(crate::pathway::ExitCategory) -> &'static str,
 }
 
+/// The key figures page, its CSV and its print view (src/figures).
+pub struct FiguresTexts {
+    pub title: &'static str,
+    pub periods: &'static str,
+    pub this_year: &'static str,
+    pub last_year: &'static str,
+    pub since_start: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub show: &'static str,
+    pub people_title: &'static str,
+    pub public_title: &'static str,
+    pub public_hint: &'static str,
+    pub activity_title: &'static str,
+    pub monthly_title: &'static str,
+    pub month: &'static str,
+    pub download_csv: &'static str,
+    pub print_hint: &'static str,
+    pub opening_title: &'static str,
+    pub opening_hint: &'static str,
+    pub as_of: &'static str,
+    pub csv_columns: [&'static str; 4],
+    pub quarter: fn(i64, i64) -> String,
+    pub period_heading: fn(&str, &str) -> String,
+    pub since_start_heading: fn(&str) -> String,
+    pub opening_note: fn(&str) -> String,
+    /// A figure's name, by key.
+    pub label: fn(&str) -> &'static str,
+    /// How a figure is counted, by key.
+    pub definition: fn(&str) -> &'static str,
+    /// What follows a value: " h", " ETP"…
+    pub unit: fn(&str) -> &'static str,
+}
+
 /// Quotes (devis): the document, the client's answer, the staff's editor (src/quotes).
 pub struct Quotes {
     pub document_title: &'static str,
@@ -1146,6 +1181,8 @@ mod tests {
             "obstacle_unknown",
             "obstacle_name_invalid",
             "obstacle_name_taken",
+            "regular_above_clients",
+            "opening_above_accompanied",
             "dropoff_day_invalid",
             "partner_unknown",
             "contact_required",

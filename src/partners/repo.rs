@@ -395,3 +395,30 @@ pub async fn purge_contacts(conn: &mut SqliteConnection, before: i64) -> Result<
     .await?
     .rows_affected())
 }
+
+/// Client organisations for a period (Unix times, `to` excluded): those with an order in it,
+/// and the regular ones at its end (at least the threshold's orders over the 12 months before).
+pub async fn clients_between(
+    conn: &mut SqliteConnection,
+    from: i64,
+    to: i64,
+) -> Result<ClientCounts, sqlx::Error> {
+    let threshold = regular_orders(conn).await?;
+    let times = order_times(conn).await?;
+    let clients = times
+        .values()
+        .filter(|t| t.iter().any(|at| (from..to).contains(at)))
+        .count() as i64;
+    let regular = times
+        .values()
+        .filter(|t| {
+            let before: Vec<i64> = t.iter().copied().filter(|at| *at < to).collect();
+            is_regular(&before, to, threshold)
+        })
+        .count() as i64;
+    Ok(ClientCounts {
+        clients,
+        regular,
+        regular_orders: threshold,
+    })
+}

@@ -509,6 +509,23 @@ pub const TABLES: &[Table] = &[
         personal: &[("obstacle_id", Pathway)],
         other: &["person_id"],
     },
+    // Counts only.
+    Table {
+        name: "figures_opening",
+        personal: &[],
+        other: &[
+            "id",
+            "as_of",
+            "accompanied",
+            "cape",
+            "dynamic_exits",
+            "catering_events",
+            "restaurant_services",
+            "client_organisations",
+            "regular_organisations",
+            "updated_at",
+        ],
+    },
     Table {
         name: "obstacle",
         personal: &[],

@@ -114,6 +114,10 @@ pub fn file_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(crate::made_to_order::download::photo),
         ),
         (
+            "/equipe/chiffres/export.csv",
+            get(crate::figures::download::figures_csv),
+        ),
+        (
             "/equipe/devis/{id}/devis.pdf",
             get(crate::quotes::download::staff_pdf),
         ),

@@ -892,6 +892,28 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("id", "999999".into()), ("active", "false".into())],
             expect: [401, 403, 403, 404, 404],
         },
+        // Key figures: staff only.
+        Row {
+            path: "/api/get_key_figures",
+            args: |_| vec![("du", "2026-01-01".into()), ("au", "2026-06-30".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/save_figures_opening",
+            args: |_| {
+                vec![
+                    ("as_of", "2026-01-01".into()),
+                    ("accompanied", "56".into()),
+                    ("cape", "52".into()),
+                    ("dynamic_exits", "13".into()),
+                    ("catering_events", "160".into()),
+                    ("restaurant_services", "162".into()),
+                    ("client_organisations", "61".into()),
+                    ("regular_organisations", "18".into()),
+                ]
+            },
+            expect: STAFF,
+        },
         // Lunch. Public reads and orders; staff menus; the kitchen.
         Row {
             path: "/api/list_lunch_menus",
@@ -1699,6 +1721,11 @@ fn file_rows() -> Vec<FileRow> {
             pattern: "/equipe/sur-mesure/photo/{photo_id}",
             url: |_| "/equipe/sur-mesure/photo/999999".into(),
             expect: [401, 403, 403, 404, 404],
+        },
+        FileRow {
+            pattern: "/equipe/chiffres/export.csv",
+            url: |_| "/equipe/chiffres/export.csv?du=2026-01-01&au=2026-06-30".into(),
+            expect: STAFF,
         },
         FileRow {
             pattern: "/equipe/devis/{id}/devis.pdf",

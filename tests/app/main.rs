@@ -11,6 +11,7 @@ mod campaigns;
 mod catering;
 mod deploy;
 mod disk;
+mod figures;
 mod foundation;
 mod helpers;
 mod hostile;
