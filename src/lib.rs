@@ -9,6 +9,7 @@ pub mod error;
 pub mod figures;
 pub mod home;
 pub mod i18n;
+pub mod inbox;
 pub mod lunch;
 pub mod made_to_order;
 pub mod partners;

@@ -394,6 +394,8 @@ pub fn StaffHomePage() -> impl IntoView {
                         <section class="page">
                             <h1>{t.nav.staff}</h1>
                             <crate::privacy::ui::AccountsDueNotice />
+                            <crate::inbox::ui::Inbox />
+                            <h2>{t.inbox.all_pages}</h2>
                             <ul class="link-list">
                                 <li><a href="/equipe/retouches">{t.alterations.queue_title}</a></li>
                                 <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>

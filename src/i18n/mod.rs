@@ -106,6 +106,7 @@ pub struct Catalogue {
     pub organisations: Organisations,
     pub pathway: PathwayTexts,
     pub figures: FiguresTexts,
+    pub inbox: InboxTexts,
     pub planning: Planning,
     pub privacy: Privacy,
     pub offline: Offline,
@@ -700,6 +701,24 @@ pub struct FiguresTexts {
     pub definition: fn(&str) -> &'static str,
     /// What follows a value: " h", " ETP"…
     pub unit: fn(&str) -> &'static str,
+}
+
+/// The staff's inbox (src/inbox).
+pub struct InboxTexts {
+    pub sector: &'static str,
+    pub all_sectors: &'static str,
+    pub for_me: &'static str,
+    pub filter: &'static str,
+    pub empty: &'static str,
+    pub take: &'static str,
+    pub leave: &'static str,
+    pub all_pages: &'static str,
+    pub title: fn(i64) -> String,
+    pub sector_name: fn(&str) -> &'static str,
+    pub kind: fn(&str) -> &'static str,
+    pub count: fn(&str, i64) -> String,
+    pub since: fn(&str) -> String,
+    pub taken_by: fn(&str) -> String,
 }
 
 /// Quotes (devis): the document, the client's answer, the staff's editor (src/quotes).

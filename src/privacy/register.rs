@@ -509,6 +509,12 @@ pub const TABLES: &[Table] = &[
         personal: &[("obstacle_id", Pathway)],
         other: &["person_id"],
     },
+    // Which staff member took which item of the inbox.
+    Table {
+        name: "inbox_claim",
+        personal: &[("person_id", Audit)],
+        other: &["kind", "item_id", "claimed_at"],
+    },
     // Counts only.
     Table {
         name: "figures_opening",

@@ -892,6 +892,23 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("id", "999999".into()), ("active", "false".into())],
             expect: [401, 403, 403, 404, 404],
         },
+        // The inbox: staff only.
+        Row {
+            path: "/api/get_inbox",
+            args: |_| vec![("secteur", "textile".into())],
+            expect: STAFF,
+        },
+        Row {
+            path: "/api/claim_inbox_item",
+            args: |_| {
+                vec![
+                    ("kind", "alteration_to_answer".into()),
+                    ("id", "1".into()),
+                    ("take", "oui".into()),
+                ]
+            },
+            expect: STAFF,
+        },
         // Key figures: staff only.
         Row {
             path: "/api/get_key_figures",

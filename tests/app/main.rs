@@ -15,6 +15,7 @@ mod figures;
 mod foundation;
 mod helpers;
 mod hostile;
+mod inbox;
 mod lunch;
 mod made_to_order;
 mod organisations;
