@@ -31,7 +31,7 @@ run: tools build
 	@echo "    participant  06 55 66 77 88            Jean-Roubaix-2026"
 	@echo "    participant  Aïcha Diallo: no password; staff print her a sign-in card"
 	@echo ""
-	DEMO=true SITE_ADDR=$(SITE_ADDR) DATABASE_URL=$(DATABASE_URL) SITE_ROOT=target/site ./target/release/coop-manau
+	DEMO=true DEMO_HISTORY_YEARS=2 SITE_ADDR=$(SITE_ADDR) DATABASE_URL=$(DATABASE_URL) SITE_ROOT=target/site ./target/release/coop-manau
 
 ## Every test: one release build, reused by Playwright.
 test: tools chromium lint unit build e2e

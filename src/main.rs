@@ -72,7 +72,8 @@ const USAGE: &str = "usage:
   coop-manau backup --to DIR [--keep N]   copy the database into DIR, checked
   coop-manau restore FILE                 put a backup back (the server must be stopped)
   coop-manau purge                        apply the retention periods now
-  coop-manau check                        say whether the installation is right";
+  coop-manau check                        say whether the installation is right
+  coop-manau history --years N [--scale large]   add N years of generated history (demo, benchmark)";
 
 /// The commands beside serving: the first admin, backups, the purge, the check.
 #[cfg(feature = "ssr")]
@@ -127,7 +128,7 @@ async fn run_command(
                 }
             }
         }
-        ["backup", ..] | ["purge"] | ["admin", "create", ..] => {
+        ["backup", ..] | ["purge"] | ["admin", "create", ..] | ["history", ..] => {
             let keep = match option("--keep").map(|k| k.parse::<usize>()) {
                 None => config.backup_keep,
                 Some(Ok(keep)) => keep,
@@ -152,6 +153,36 @@ async fn run_command(
                         }
                         Err(error) => {
                             eprintln!("backup failed: {error}");
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                "history" => {
+                    use coop_manau::server::history::{Scale, generate};
+                    let Some(Ok(years)) = option("--years").map(|y| y.parse::<i64>()) else {
+                        return usage();
+                    };
+                    let scale = match option("--scale").as_deref() {
+                        None | Some("demo") => Scale::demo(years),
+                        Some("large") => Scale::large(years),
+                        Some(_) => return usage(),
+                    };
+                    let started = std::time::Instant::now();
+                    let result = async {
+                        let mut tx = state.db.begin_write().await?;
+                        generate(&mut tx, scale, coop_manau::server::now()).await?;
+                        tx.commit().await
+                    };
+                    match result.await {
+                        Ok(()) => {
+                            println!(
+                                "History added ({scale:?}) in {:.1} s.",
+                                started.elapsed().as_secs_f64()
+                            );
+                            ExitCode::SUCCESS
+                        }
+                        Err(error) => {
+                            eprintln!("history failed: {error}");
                             ExitCode::FAILURE
                         }
                     }

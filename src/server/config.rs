@@ -14,6 +14,9 @@ pub struct Config {
     pub public_url: String,
     /// `DEMO`: seed the demo data into a new database (on for `make run`, off in production).
     pub demo: bool,
+    /// `DEMO_HISTORY_YEARS`: with `DEMO`, also a generated history of this many years
+    /// (src/server/history.rs; `make run` asks for 2), so the key figures are alive.
+    pub demo_history_years: i64,
     /// `SITE_ROOT`: the folder cargo-leptos built the static site into.
     pub site_root: PathBuf,
     /// `MAX_BODY_BYTES`: request bodies beyond this size are refused with 413.
@@ -42,6 +45,7 @@ pub const VARIABLES: &[&str] = &[
     "SITE_ADDR",
     "PUBLIC_URL",
     "DEMO",
+    "DEMO_HISTORY_YEARS",
     "SITE_ROOT",
     "MAX_BODY_BYTES",
     "MAX_UPLOAD_BYTES",
@@ -115,6 +119,7 @@ impl Config {
             site_addr,
             public_url,
             demo,
+            demo_history_years: parse(&lookup, "DEMO_HISTORY_YEARS", "0")?,
             site_root: lookup("SITE_ROOT")
                 .unwrap_or_else(|| "target/site".into())
                 .into(),

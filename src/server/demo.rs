@@ -15,6 +15,14 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// A generated history of `years`, once (src/server/history.rs).
+pub async fn seed_history(db: &Db, years: i64) -> Result<(), sqlx::Error> {
+    seed_once(db, "history", async |conn: &mut SqliteConnection| {
+        super::history::generate(conn, super::history::Scale::demo(years), super::now()).await
+    })
+    .await
+}
+
 async fn seed_once<F>(db: &Db, part: &str, seed: F) -> Result<(), sqlx::Error>
 where
     F: AsyncFnOnce(&mut SqliteConnection) -> Result<(), sqlx::Error>,

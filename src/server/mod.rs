@@ -9,6 +9,7 @@ pub mod csv;
 pub mod db;
 pub mod demo;
 pub mod files;
+pub mod history;
 pub mod ics;
 pub mod rate_limit;
 pub mod request;
@@ -39,6 +40,9 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
     db.migrate().await?;
     if config.demo {
         demo::seed(&db).await?;
+        if config.demo_history_years > 0 {
+            demo::seed_history(&db, config.demo_history_years).await?;
+        }
     }
     let signer = signing::Signer::new(db.server_secret().await?);
     let exe_dir = std::env::current_exe()?.parent().map(ToOwned::to_owned);

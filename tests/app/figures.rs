@@ -368,3 +368,64 @@ async fn the_figures_of_a_half_year_and_since_the_start_follow_their_definitions
     assert_eq!(reversed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let _ = now();
 }
+
+#[tokio::test]
+async fn the_demo_history_tells_two_believable_years_and_the_pages_hold_it() {
+    let app = crate::helpers::spawn_app().await;
+    let mut tx = app.state.db.begin_write().await.unwrap();
+    coop_manau::server::history::generate(
+        &mut tx,
+        coop_manau::server::history::Scale::demo(2),
+        now(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let staff = app
+        .person(Role::Staff, "Sophie", Some("sophie@coop.example"), None)
+        .await;
+    let cookie = app.session_for(staff).await;
+    let year = figures(&app, &cookie, "").await;
+    let all = figures(&app, &cookie, "depuis=debut").await;
+    for key in ["accompanied", "entries", "exits", "hours", "fte"] {
+        assert!(value(&year, "people", key) > 0, "people.{key}");
+    }
+    for key in [
+        "alterations_done",
+        "restaurant_services",
+        "meals_served",
+        "catering_events",
+        "client_organisations",
+        "regular_organisations",
+    ] {
+        assert!(value(&year, "activity", key) > 0, "activity.{key}");
+    }
+    assert!(value(&all, "people", "accompanied") >= 56 + 40);
+    assert!(value(&all, "activity", "catering_events") >= 160 + 80);
+    let rate = value(&year, "people", "dynamic_rate");
+    assert!((3000..=9500).contains(&rate), "a believable rate: {rate}");
+    for page in [
+        "/equipe",
+        "/equipe/chiffres",
+        "/equipe/chiffres?depuis=debut",
+        "/equipe/organisations",
+        "/equipe/parcours",
+    ] {
+        let answer = app
+            .client
+            .get(app.url(page))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{page}");
+    }
+    // Quote numbers stay without gaps per year, the generated ones included.
+    let gaps = app
+        .count(
+            "SELECT count(*) FROM (SELECT year, max(seq) - count(*) AS gap FROM quote GROUP BY year)
+             WHERE gap <> 0",
+        )
+        .await;
+    assert_eq!(gaps, 0);
+}
