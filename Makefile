@@ -69,4 +69,5 @@ e2e:
 
 bench: tools build
 	@bash bench/run.sh
+	@bash bench/staff.sh
 	@bash bench/photo-bomb.sh
