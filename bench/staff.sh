@@ -35,7 +35,8 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && 
 curl -s -c "$work/jar" -o /dev/null -H "Origin: http://127.0.0.1:$PORT" -H 'Sec-Fetch-Site: same-origin' \
   --data-urlencode 'login=karim@coopmanau.example' --data-urlencode 'password=Blanchemaille-2026' \
   "http://127.0.0.1:$PORT/api/sign_in"
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$work/jar")
+# curl marks HttpOnly cookies with a "#HttpOnly_" prefix in its jar.
+cookie=$(sed 's/^#HttpOnly_//' "$work/jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
 [ -n "$cookie" ] || { echo "staff-bench: could not sign in" >&2; exit 1; }
 
 measure() { # label path -> a table row

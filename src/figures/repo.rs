@@ -60,39 +60,6 @@ pub async fn cape_people(
     .await
 }
 
-/// Minutes of attended shifts starting in the period.
-pub async fn minutes_worked(
-    conn: &mut SqliteConnection,
-    from: i64,
-    to: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT coalesce(sum(s.ends_at - s.starts_at), 0) / 60 FROM assignment a
-         JOIN shift s ON s.id = a.shift_id
-         WHERE a.attendance = 'attended' AND s.starts_at >= ? AND s.starts_at < ?",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_one(conn)
-    .await
-}
-
-/// Alteration requests collected in the period (the day the client took the garments back).
-pub async fn alterations_done(
-    conn: &mut SqliteConnection,
-    from: i64,
-    to: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT count(DISTINCT request_id) FROM alteration_event
-         WHERE status = 'collected' AND at >= ? AND at < ?",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_one(conn)
-    .await
-}
-
 /// Students received in hem campaigns (they came to their slot) and their garments.
 pub async fn hem_received(
     conn: &mut SqliteConnection,
@@ -103,23 +70,6 @@ pub async fn hem_received(
         "SELECT count(*), coalesce(sum(b.garments), 0) FROM campaign_booking b
          JOIN campaign_slot s ON s.id = b.slot_id
          WHERE b.attendance IN ('came', 'done') AND s.starts_at >= ? AND s.starts_at < ?",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_one(conn)
-    .await
-}
-
-/// Restaurant services held (past days with at least one order not cancelled) and the meals
-/// served (their portions).
-pub async fn restaurant(
-    conn: &mut SqliteConnection,
-    from: &str,
-    to: &str,
-) -> Result<(i64, i64), sqlx::Error> {
-    sqlx::query_as(
-        "SELECT count(*), coalesce(sum(portions), 0) FROM lunch_service_total
-         WHERE day BETWEEN ? AND ? AND orders > 0",
     )
     .bind(from)
     .bind(to)
@@ -170,4 +120,77 @@ pub async fn save_opening(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+// --- What the charts bucket by month (and the period's totals add up) ---
+
+/// Attended minutes of each shift starting in the period: (start, minutes).
+pub async fn worked(
+    conn: &mut SqliteConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.starts_at, count(*) * (s.ends_at - s.starts_at) / 60 FROM shift s
+         JOIN assignment a ON a.shift_id = s.id AND a.attendance = 'attended'
+         WHERE s.starts_at >= ? AND s.starts_at < ?
+         GROUP BY s.id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// Portions served per restaurant day held in the period (days with an order not cancelled).
+pub async fn meals(
+    conn: &mut SqliteConnection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.day, sum(l.quantity) FROM lunch_service s
+         JOIN lunch_order o ON o.service_id = s.id AND o.status <> 'cancelled'
+         JOIN lunch_order_line l ON l.order_id = o.id
+         WHERE s.day BETWEEN ? AND ?
+         GROUP BY s.id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// When each alteration request collected in the period was collected.
+pub async fn collected(
+    conn: &mut SqliteConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT max(at) FROM alteration_event WHERE status = 'collected' AND at >= ? AND at < ?
+         GROUP BY request_id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// The day and covers of each catering event of the period (a request with an accepted quote).
+pub async fn catering_events(
+    conn: &mut SqliteConnection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.event_day, r.covers FROM catering_request r
+         WHERE r.event_day BETWEEN ? AND ?
+           AND EXISTS (SELECT 1 FROM quote q WHERE q.catering_request_id = r.id
+                       AND q.status = 'accepted')",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
 }

@@ -10,7 +10,6 @@ use crate::{
     server::{AppState, now},
     ui::time::{format_date, local_to_utc, paris_day, parse_date},
 };
-use sqlx::SqliteConnection;
 
 /// The instants of a period of days: from its first midnight to the midnight after its last
 /// day (Paris).
@@ -18,38 +17,7 @@ fn instants(from: i64, to: i64) -> (i64, i64) {
     (local_to_utc(from, 0), local_to_utc(to + 1, 0))
 }
 
-/// The activity of [from, to] (days), as figures.
-async fn activity(
-    conn: &mut SqliteConnection,
-    from: i64,
-    to: i64,
-) -> Result<Vec<Figure>, sqlx::Error> {
-    let (start, end) = instants(from, to);
-    let (from_day, to_day) = (format_date(from), format_date(to));
-    let (students, garments) = repo::hem_received(conn, start, end).await?;
-    let (services, meals) = repo::restaurant(conn, &from_day, &to_day).await?;
-    let (events, covers) = crate::catering::repo::events_between(conn, &from_day, &to_day).await?;
-    let jobs = crate::made_to_order::repo::jobs_between(conn, start, end).await?;
-    let clients = crate::partners::repo::clients_between(conn, start, end).await?;
-    Ok(vec![
-        Figure::new(
-            "alterations_done",
-            repo::alterations_done(conn, start, end).await?,
-            "count",
-        ),
-        Figure::new("hem_students", students, "count"),
-        Figure::new("hem_garments", garments, "count"),
-        Figure::new("restaurant_services", services, "count"),
-        Figure::new("meals_served", meals, "count"),
-        Figure::new("catering_events", events, "count"),
-        Figure::new("catering_covers", covers, "count"),
-        Figure::new("made_to_order_jobs", jobs, "count"),
-        Figure::new("client_organisations", clients.clients, "count"),
-        Figure::new("regular_organisations", clients.regular, "count"),
-    ])
-}
-
-/// The monthly series the charts draw (yearly past 24 months).
+/// The series the charts draw, by month (by year past 24 months), in this order.
 const CHARTED: [(&str, &str); 4] = [
     ("hours", "hours"),
     ("meals_served", "count"),
@@ -57,6 +25,25 @@ const CHARTED: [(&str, &str); 4] = [
     ("catering_events", "count"),
 ];
 
+/// Sums `rows` (day number, value) into the buckets of `period`.
+fn bucketed(period: Period, rows: &[(i64, i64)]) -> Vec<(String, i64)> {
+    period
+        .buckets()
+        .into_iter()
+        .map(|(from, to, label)| {
+            let sum = rows
+                .iter()
+                .filter(|(day, _)| (from..=to).contains(day))
+                .map(|(_, v)| v)
+                .sum();
+            (label, sum)
+        })
+        .collect()
+}
+
+/// Every figure of the period. The rows behind hours, meals, alterations and catering events
+/// are read once for the whole period, then counted and bucketed here (one query each,
+/// whatever the number of months).
 pub async fn key_figures(state: &AppState, period: Period) -> Result<KeyFigures, AppError> {
     let mut conn = state.db.reader.acquire().await?;
     let today = paris_day(now());
@@ -74,24 +61,55 @@ pub async fn key_figures(state: &AppState, period: Period) -> Result<KeyFigures,
         })
         .collect();
     let (start, end) = instants(period.from, period.to);
-    let cape = repo::cape_people(&mut conn, &period.from_day(), &period.to_day()).await?;
-    let minutes = repo::minutes_worked(&mut conn, start, end).await?;
+    let (from_day, to_day) = (period.from_day(), period.to_day());
+    // Meals are served: only days already lived count.
+    let lived_day = format_date(period.to.min(today));
+    let day_of = |day: &str| parse_date(day).unwrap_or_default();
+    let worked: Vec<(i64, i64)> = repo::worked(&mut conn, start, end)
+        .await?
+        .into_iter()
+        .map(|(at, minutes)| (paris_day(at), minutes))
+        .collect();
+    let meals: Vec<(i64, i64)> = repo::meals(&mut conn, &from_day, &lived_day)
+        .await?
+        .iter()
+        .map(|(day, portions)| (day_of(day), *portions))
+        .collect();
+    let collected: Vec<(i64, i64)> = repo::collected(&mut conn, start, end)
+        .await?
+        .into_iter()
+        .map(|at| (paris_day(at), 1))
+        .collect();
+    let events: Vec<(i64, i64)> = repo::catering_events(&mut conn, &from_day, &to_day)
+        .await?
+        .iter()
+        .map(|(day, covers)| (day_of(day), *covers))
+        .collect();
+    let total = |rows: &[(i64, i64)]| rows.iter().map(|(_, v)| v).sum::<i64>();
+    let minutes = total(&worked);
+    let cape = repo::cape_people(&mut conn, &from_day, &to_day).await?;
     let (people, public) = people_figures(&facts, period, today, cape, minutes, &opening);
-    let mut activity_figures = activity(&mut conn, period.from, period.to).await?;
+    let (students, garments) = repo::hem_received(&mut conn, start, end).await?;
+    let jobs = crate::made_to_order::repo::jobs_between(&mut conn, start, end).await?;
+    let clients = crate::partners::repo::clients_between(&mut conn, start, end).await?;
+    let mut activity = vec![
+        Figure::new("alterations_done", collected.len() as i64, "count"),
+        Figure::new("hem_students", students, "count"),
+        Figure::new("hem_garments", garments, "count"),
+        Figure::new("restaurant_services", meals.len() as i64, "count"),
+        Figure::new("meals_served", total(&meals), "count"),
+        Figure::new("catering_events", events.len() as i64, "count"),
+        Figure::new("catering_covers", total(&events), "count"),
+        Figure::new("made_to_order_jobs", jobs, "count"),
+        Figure::new("client_organisations", clients.clients, "count"),
+        Figure::new("regular_organisations", clients.regular, "count"),
+    ];
     if period.since_start {
-        for figure in &mut activity_figures {
+        for figure in &mut activity {
             figure.value += opening.get(&figure.key);
         }
     }
-    let mut series: Vec<Series> = CHARTED
-        .iter()
-        .map(|(key, unit)| Series {
-            key: (*key).to_owned(),
-            unit: (*unit).to_owned(),
-            points: Vec::new(),
-        })
-        .collect();
-    // "Since the start" is charted from the first pathway or order, not from the year 2000.
+    // "Since the start" is charted from the first pathway, not from the year 2000.
     let charted = if period.since_start {
         let first = facts.iter().map(|f| f.entry).min().unwrap_or(today);
         Period {
@@ -101,28 +119,31 @@ pub async fn key_figures(state: &AppState, period: Period) -> Result<KeyFigures,
     } else {
         period
     };
-    for (from, to, label) in charted.buckets() {
-        let (a, b) = instants(from, to);
-        let values = [
-            repo::minutes_worked(&mut conn, a, b).await?,
-            repo::restaurant(&mut conn, &format_date(from), &format_date(to))
-                .await?
-                .1,
-            repo::alterations_done(&mut conn, a, b).await?,
-            crate::catering::repo::events_between(&mut conn, &format_date(from), &format_date(to))
-                .await?
-                .0,
-        ];
-        for (s, value) in series.iter_mut().zip(values) {
-            s.points.push((label.clone(), value));
-        }
-    }
+    let counted = |rows: &[(i64, i64)]| -> Vec<(i64, i64)> {
+        rows.iter().map(|(day, _)| (*day, 1)).collect()
+    };
+    let series = CHARTED
+        .iter()
+        .map(|(key, unit)| {
+            let points = match *key {
+                "hours" => bucketed(charted, &worked),
+                "meals_served" => bucketed(charted, &meals),
+                "alterations_done" => bucketed(charted, &collected),
+                _ => bucketed(charted, &counted(&events)),
+            };
+            Series {
+                key: (*key).to_owned(),
+                unit: (*unit).to_owned(),
+                points,
+            }
+        })
+        .collect();
     Ok(KeyFigures {
         period,
         today,
         people,
         public,
-        activity: activity_figures,
+        activity,
         series,
         opening,
     })
