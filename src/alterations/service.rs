@@ -327,6 +327,14 @@ pub async fn submit(
     let dropoff_date = format_day(dropoff.unwrap_or_default());
     let now = now();
     let mut tx = state.db.begin_write().await?;
+    // Writes are serialized (one writer, BEGIN IMMEDIATE): the same form sent twice at once
+    // finds the first one here. Any UNIQUE violation below is a real failure, never a replay.
+    if repo::find_id_by_token(&mut *tx, &token_hash)
+        .await?
+        .is_some()
+    {
+        return Ok(key);
+    }
     let mut reference = new_reference('R');
     for _ in 0..10 {
         let taken: Option<i64> =
@@ -359,8 +367,6 @@ pub async fn submit(
         {
             return Err(AppError::Conflict("address_share_alterations".into()));
         }
-        // The same form sent twice at once: the first one made it.
-        Err(e) if is_unique_violation(&e) => return Ok(key),
         Err(e) => return Err(e.into()),
     };
     for (line, photo) in lines.iter().zip(&photos) {

@@ -339,6 +339,44 @@ async fn the_same_form_sent_twice_is_one_request() {
     );
 }
 
+/// Only the form's own key makes a replay: another UNIQUE violation (here one a test index
+/// provokes) is a failure the person is told of, never a success with a link to nothing.
+#[tokio::test]
+async fn a_unique_violation_other_than_the_forms_key_is_not_taken_for_a_replay() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    sqlx::query(
+        "CREATE UNIQUE INDEX test_one_request_per_name ON alteration_request (contact_name)",
+    )
+    .execute(&app.state.db.writer)
+    .await
+    .unwrap();
+    let first = draft(&app, &format!("{hem}:1")).await;
+    let sent = send(
+        &app,
+        Form::new(&first.idempotency_key, &first.days[0], vec![line(hem, 1)]),
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let before = app.count("SELECT count(*) FROM alteration_request").await;
+    let second = draft(&app, &format!("{hem}:1")).await;
+    let refused = send(
+        &app,
+        Form::new(&second.idempotency_key, &second.days[0], vec![line(hem, 1)]),
+    )
+    .await;
+    assert_ne!(
+        refused.status(),
+        StatusCode::OK,
+        "a request that was not recorded must not be answered as if it were"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM alteration_request").await,
+        before,
+        "nothing written"
+    );
+}
+
 #[tokio::test]
 async fn the_person_can_cancel_until_drop_off_and_wrong_links_are_404() {
     let app = spawn_app().await;
