@@ -17,6 +17,7 @@ use crate::{
         DaySheetPage as CampaignDayPage,
     },
     catering::ui::{CateringFormPage, CateringRequestPage, StaffCateringPage},
+    counter::ui::{CounterPage, TicketPage},
     figures::ui::KeyFiguresPage,
     home::ui::{HomePage, HoursPage},
     lunch::ui::{
@@ -104,6 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipe/parcours") view=PathwaysPage />
                     <Route path=path!("equipe/parcours/:id") view=PathwayPage />
                     <Route path=path!("equipe/chiffres") view=KeyFiguresPage />
+                    <Route path=path!("equipe/guichet") view=CounterPage />
+                    <Route path=path!("guichet/ticket/:kind/:token") view=TicketPage />
                     <Route path=path!("cuisine") view=KitchenPage />
                     <Route path=path!("cuisine/:id") view=KitchenPage />
                     <Route path=path!("planning") view=MyPlanningPage />

@@ -5,6 +5,7 @@ pub mod alterations;
 pub mod app;
 pub mod campaigns;
 pub mod catering;
+pub mod counter;
 pub mod error;
 pub mod figures;
 pub mod home;

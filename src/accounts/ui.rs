@@ -397,6 +397,7 @@ pub fn StaffHomePage() -> impl IntoView {
                             <crate::inbox::ui::Inbox />
                             <h2>{t.inbox.all_pages}</h2>
                             <ul class="link-list">
+                                <li><a href="/equipe/guichet">{t.counter.title}</a></li>
                                 <li><a href="/equipe/retouches">{t.alterations.queue_title}</a></li>
                                 <li><a href="/equipe/horaires">{t.home.hours_admin_title}</a></li>
                                 <li><a href="/equipe/personnes">{t.accounts.participants_title}</a></li>

@@ -46,17 +46,26 @@ pub async fn get_alteration_draft(choices: String) -> Result<RequestDraft, AppEr
 /// tracking link, where the browser is sent.
 #[server(prefix = "/api", endpoint = "submit_alteration_request", input = MultipartFormData)]
 pub async fn submit_alteration_request(data: MultipartData) -> Result<String, AppError> {
+    use crate::counter::{Kind, service::at_counter};
     let state = state()?;
-    // Counted before the photos are decoded (how many such bodies are read at once is bounded
-    // by server::security::check_body).
-    state
-        .limits
-        .alteration_submit_ip
-        .hit(&response::client_ip())
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    // At the counter every request comes from the coop's connection: no per-address share.
+    let counter = at_counter(&state, Kind::Alteration).await?;
+    if counter.is_none() {
+        // Counted before the photos are decoded (how many such bodies are read at once is
+        // bounded by server::security::check_body).
+        state
+            .limits
+            .alteration_submit_ip
+            .hit(&response::client_ip())
+            .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    }
     let sent = Submission::read(data).await?;
-    let token = service::submit(&state, sent, response::client_key()).await?;
-    response::redirect(&format!("/retouches/suivi/{token}?envoyee=1"));
+    let client_key = counter.is_none().then(response::client_key).flatten();
+    let token = service::submit(&state, sent, client_key).await?;
+    match counter {
+        Some(_) => response::redirect(&Kind::Alteration.ticket_path(&token)),
+        None => response::redirect(&format!("/retouches/suivi/{token}?envoyee=1")),
+    }
     Ok(token)
 }
 

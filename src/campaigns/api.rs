@@ -52,10 +52,18 @@ pub async fn book_campaign_slot(
     contact: String,
     idempotency_key: String,
 ) -> Result<BookingOutcome, AppError> {
+    use crate::counter::{Kind, service::at_counter};
     let state = state()?;
+    // At the counter every booking comes from the coop's connection: no per-address share
+    // (an address that is not one has none).
+    let counter = at_counter(&state, Kind::Hem).await?;
+    let ip = match counter {
+        Some(_) => "guichet".to_owned(),
+        None => response::client_ip(),
+    };
     let outcome = service::book(
         &state,
-        &response::client_ip(),
+        &ip,
         service::BookingRequest {
             slug: &campaign,
             pass: service::Pass {
@@ -72,6 +80,10 @@ pub async fn book_campaign_slot(
     )
     .await?;
     match &outcome {
+        BookingOutcome::Booked { link, .. } if counter.is_some() => {
+            let token = link.rsplit('/').next().unwrap_or_default();
+            response::redirect(&Kind::Hem.ticket_path(token))
+        }
         BookingOutcome::Booked { link, .. } => response::redirect(&format!("{link}?nouvelle=1")),
         BookingOutcome::Full { .. } => {
             let code = pass_query(code.as_deref(), cle.as_deref());

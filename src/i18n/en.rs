@@ -1196,6 +1196,37 @@ pub static CATALOGUE: Catalogue = Catalogue {
         since: |at| format!("Since {at}"),
         taken_by: |name| format!("taken by {name}"),
     },
+    counter: CounterTexts {
+        title: "At the counter",
+        intro: "For people who come to the coop without a smartphone: take their request with \
+            the site's forms, on the same rules and places, then print their ticket.",
+        on: "Counter mode: requests are taken for the person at the counter, then the ticket shows.",
+        off: "Counter mode is off in this browser.",
+        start: "Start at the counter",
+        stop: "Stop counter mode",
+        ticket_title: "Ticket",
+        print_hint: "Print this ticket (the browser's menu, \"Print\") and give it to the person.",
+        price: "Price:",
+        from: "from",
+        hours: "Opening hours:",
+        qr_label: "QR code of the follow-up link",
+        next: "Next person",
+        take: |kind| match kind {
+            crate::counter::Kind::Alteration => "An alteration",
+            crate::counter::Kind::Lunch => "A lunch",
+            crate::counter::Kind::Hem => "A hem slot",
+        },
+        kind_name: |kind| match kind {
+            crate::counter::Kind::Alteration => "Alteration",
+            crate::counter::Kind::Lunch => "Lunch",
+            crate::counter::Kind::Hem => "Hem operation",
+        },
+        when: |kind| match kind {
+            crate::counter::Kind::Alteration => "Drop-off:",
+            crate::counter::Kind::Lunch => "Pickup:",
+            crate::counter::Kind::Hem => "Appointment:",
+        },
+    },
     quotes: Quotes {
         document_title: "Quote",
         version: "Version",

@@ -1195,6 +1195,37 @@ pub static CATALOGUE: Catalogue = Catalogue {
         since: |at| format!("Depuis le {at}"),
         taken_by: |name| format!("pris par {name}"),
     },
+    counter: CounterTexts {
+        title: "Au guichet",
+        intro: "Pour la personne venue à la coopérative sans smartphone : prenez sa demande avec \
+            les formulaires du site, aux mêmes règles et places, puis imprimez son ticket.",
+        on: "Mode guichet : les demandes sont prises pour la personne au guichet, puis le ticket s'affiche.",
+        off: "Le mode guichet est arrêté sur ce navigateur.",
+        start: "Commencer au guichet",
+        stop: "Arrêter le mode guichet",
+        ticket_title: "Ticket",
+        print_hint: "Imprimez ce ticket (menu du navigateur, « Imprimer ») et donnez-le à la personne.",
+        price: "Prix :",
+        from: "à partir de",
+        hours: "Horaires :",
+        qr_label: "Code QR du lien de suivi",
+        next: "Personne suivante",
+        take: |kind| match kind {
+            crate::counter::Kind::Alteration => "Une retouche",
+            crate::counter::Kind::Lunch => "Un déjeuner",
+            crate::counter::Kind::Hem => "Un créneau ourlets",
+        },
+        kind_name: |kind| match kind {
+            crate::counter::Kind::Alteration => "Retouche",
+            crate::counter::Kind::Lunch => "Déjeuner",
+            crate::counter::Kind::Hem => "Opération ourlets",
+        },
+        when: |kind| match kind {
+            crate::counter::Kind::Alteration => "Dépôt :",
+            crate::counter::Kind::Lunch => "Retrait :",
+            crate::counter::Kind::Hem => "Rendez-vous :",
+        },
+    },
     quotes: Quotes {
         document_title: "Devis",
         version: "Version",

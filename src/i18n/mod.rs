@@ -107,6 +107,7 @@ pub struct Catalogue {
     pub pathway: PathwayTexts,
     pub figures: FiguresTexts,
     pub inbox: InboxTexts,
+    pub counter: CounterTexts,
     pub planning: Planning,
     pub privacy: Privacy,
     pub offline: Offline,
@@ -719,6 +720,26 @@ pub struct InboxTexts {
     pub count: fn(&str, i64) -> String,
     pub since: fn(&str) -> String,
     pub taken_by: fn(&str) -> String,
+}
+
+/// At the counter (src/counter).
+pub struct CounterTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+    pub start: &'static str,
+    pub stop: &'static str,
+    pub ticket_title: &'static str,
+    pub print_hint: &'static str,
+    pub price: &'static str,
+    pub from: &'static str,
+    pub hours: &'static str,
+    pub qr_label: &'static str,
+    pub next: &'static str,
+    pub take: fn(crate::counter::Kind) -> &'static str,
+    pub kind_name: fn(crate::counter::Kind) -> &'static str,
+    pub when: fn(crate::counter::Kind) -> &'static str,
 }
 
 /// Quotes (devis): the document, the client's answer, the staff's editor (src/quotes).

@@ -61,8 +61,12 @@ pub async fn place_lunch_order(
     let window_id = window_id.ok_or_else(|| AppError::invalid("window", "window_required"))?;
     let name = parse_name(&name).map_err(|key| AppError::invalid("name", key))?;
     let phone = parse_phone(&phone).map_err(|key| AppError::invalid("phone", key))?;
+    use crate::counter::{Kind, service::at_counter};
+    let state = state()?;
+    // At the counter every order comes from the coop's connection: no per-address share.
+    let counter = at_counter(&state, Kind::Lunch).await?;
     let token = service::place_order(
-        &state()?,
+        &state,
         service::OrderForm {
             service_id,
             window_id,
@@ -70,11 +74,14 @@ pub async fn place_lunch_order(
             name,
             phone,
             token: idempotency_key,
-            client_key: response::client_key(),
+            client_key: counter.is_none().then(response::client_key).flatten(),
         },
     )
     .await?;
-    response::redirect(&format!("/dejeuner/commande/{token}"));
+    match counter {
+        Some(_) => response::redirect(&Kind::Lunch.ticket_path(&token)),
+        None => response::redirect(&format!("/dejeuner/commande/{token}")),
+    }
     Ok(token)
 }
 

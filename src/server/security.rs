@@ -449,6 +449,9 @@ pub fn never_kept_offline(path: &str) -> bool {
         || path.starts_with("/compte/double-authentification")
         || path.starts_with("/api/get_second_factor_setup")
         || path.starts_with("/api/get_recovery_codes")
+        // A ticket printed at the counter: a resident's private link, on the coop's computer.
+        || path.starts_with("/guichet/ticket/")
+        || path.starts_with("/api/get_counter_ticket")
 }
 
 /// Server functions answer every error with 500; this gives it the status of the `AppError` in

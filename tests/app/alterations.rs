@@ -339,6 +339,51 @@ async fn the_same_form_sent_twice_is_one_request() {
     );
 }
 
+/// At the counter, staff send the same form for a resident: the answer is the ticket to print,
+/// with the garments, the drop-off day, the estimate and the QR code of the private link.
+#[tokio::test]
+async fn at_the_counter_the_request_is_answered_with_its_ticket() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let staff = app
+        .person(Role::Staff, "Claire", Some("claire@test.example"), None)
+        .await;
+    let session = app.session_for(staff).await;
+    let draft = draft(&app, &format!("{hem}:2")).await;
+    let answer = app
+        .client
+        .post(app.url(SUBMIT))
+        .header("sec-fetch-site", "same-origin")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/retouches/demande?q1=2"))
+        .header("cookie", format!("{session}; guichet=1"))
+        .multipart(Form::new(&draft.idempotency_key, &draft.days[0], vec![line(hem, 2)]).build())
+        .send()
+        .await
+        .unwrap();
+    let location = answer.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        location,
+        format!("/guichet/ticket/retouche/{}", draft.idempotency_key)
+    );
+    let html = app
+        .client
+        .get(app.url(&location))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for words in ["Retouche", "2 × ", "Dépôt :", "<svg", "/retouches/suivi/"] {
+        assert!(html.contains(words), "{words}");
+    }
+}
+
 /// Only the form's own key makes a replay: another UNIQUE violation (here one a test index
 /// provokes) is a failure the person is told of, never a success with a link to nothing.
 #[tokio::test]

@@ -892,6 +892,23 @@ fn rows() -> Vec<Row> {
             args: |_| vec![("id", "999999".into()), ("active", "false".into())],
             expect: [401, 403, 403, 404, 404],
         },
+        // The counter: staff, and participants of the sectors that run one (`participant` is in
+        // the kitchen; `other_participant` in none).
+        Row {
+            path: "/api/get_counter",
+            args: |_| vec![],
+            expect: [401, 200, 403, 200, 200],
+        },
+        Row {
+            path: "/api/set_counter_mode",
+            args: |_| vec![("on", "non".into())],
+            expect: [401, 200, 403, 200, 200],
+        },
+        Row {
+            path: "/api/get_counter_ticket",
+            args: |_| vec![("kind", "retouche".into()), ("token", "x".repeat(43))],
+            expect: [401, 404, 403, 404, 404],
+        },
         // The inbox: staff only.
         Row {
             path: "/api/get_inbox",

@@ -1046,3 +1046,43 @@ async fn the_demo_campaign_is_in_the_future_and_needs_its_code() {
     assert_eq!(html.status(), StatusCode::OK);
     assert!(html.text().await.unwrap().contains("1. Choisissez un jour"));
 }
+
+/// At the counter, a student's hem slot booked by staff is answered with the ticket to print.
+#[tokio::test]
+async fn at_the_counter_a_booking_is_answered_with_its_ticket() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (_, slug, slots) = campaign(&app, &actor, "Ourlets au guichet", "GUICHET1", 5).await;
+    let session = app.session_for(actor.id).await;
+    let booking = Booking::new(&slug, "GUICHET1", slots[0], 1);
+    let answer = book_request(&app, &booking)
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/ourlets/{slug}")))
+        .header("cookie", format!("{session}; guichet=1"))
+        .send()
+        .await
+        .unwrap();
+    let location = answer.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/guichet/ticket/ourlets/"),
+        "{location}"
+    );
+    let html = app
+        .client
+        .get(app.url(&location))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for words in [
+        "Opération ourlets",
+        "Ourlets au guichet · 2 × 2nde B",
+        "Rendez-vous :",
+        "<svg",
+    ] {
+        assert!(html.contains(words), "{words}: {html}");
+    }
+}

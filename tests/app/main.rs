@@ -9,6 +9,7 @@ mod automation;
 mod backup;
 mod campaigns;
 mod catering;
+mod counter;
 mod deploy;
 mod disk;
 mod figures;
