@@ -111,3 +111,34 @@ test("a pathway recorded by staff is counted in the key figures, and the CSV say
     expect(file).toContain(line);
   }
 });
+
+test("at the counter, a coach takes an alteration for a resident without a smartphone and prints the ticket", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "claire@coopmanau.example", "Blanchemaille-2026");
+  await open(page, "/equipe", testInfo);
+  await page.getByRole("link", { name: "Au guichet" }).click();
+  await page.getByRole("button", { name: "Commencer au guichet" }).click();
+  await expect(page.getByText(/^Mode guichet/)).toBeVisible();
+  await page.getByRole("link", { name: "Une retouche" }).click();
+  await page.getByLabel("Ourlet de pantalon").fill("1");
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();
+  await page.getByLabel("Nom").fill(`Mme Haddad ${testInfo.project.name}`);
+  await page.getByLabel("Téléphone").fill("03 20 11 22 33");
+  await page.getByRole("checkbox", { name: /J'accepte que Coop'Manau me contacte/ }).check();
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+
+  // The ticket, not the private link's page: reference, what, when, price, hours, QR code.
+  await expect(page).toHaveURL(/\/guichet\/ticket\/retouche\/[A-Za-z0-9_-]{43}$/);
+  const ticket = page.getByRole("article");
+  await expect(ticket.locator(".ticket-reference")).toHaveText(/^R-[0-9A-Z]{4}$/);
+  await expect(ticket).toContainText("1 × Ourlet de pantalon");
+  await expect(ticket).toContainText("Dépôt :");
+  await expect(ticket).toContainText("9,00 €");
+  await expect(ticket.getByRole("img", { name: "Code QR du lien de suivi" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  // The next person; then counter mode off.
+  await page.getByRole("link", { name: "Personne suivante" }).click();
+  await page.getByRole("button", { name: "Arrêter le mode guichet" }).click();
+  await expect(page.getByRole("button", { name: "Commencer au guichet" })).toBeVisible();
+});
