@@ -981,6 +981,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         weekly_hours: "Hours a week (e.g. 26 or 20.5)",
         week: "week",
         hours_worked: "Hours worked (planning, attendance):",
+        sectors: "Sectors:",
         work_title: "Work",
         steps_title: "Trainings and immersions",
         step_add: "Add a training or an immersion",

@@ -978,6 +978,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         weekly_hours: "Heures par semaine (ex. : 26 ou 20,5)",
         week: "semaine",
         hours_worked: "Heures travaillées (planning, présences) :",
+        sectors: "Secteurs :",
         work_title: "Travail",
         steps_title: "Formations et immersions",
         step_add: "Ajouter une formation ou une immersion",

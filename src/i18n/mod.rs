@@ -646,6 +646,7 @@ pub struct PathwayTexts {
     pub weekly_hours: &'static str,
     pub week: &'static str,
     pub hours_worked: &'static str,
+    pub sectors: &'static str,
     pub work_title: &'static str,
     pub steps_title: &'static str,
     pub step_add: &'static str,

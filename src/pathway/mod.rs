@@ -160,6 +160,8 @@ pub struct Pathway {
     pub obstacles: Vec<i64>,
     /// Hours worked (attended shifts), in minutes, per sector.
     pub minutes_by_sector: Vec<(String, i64)>,
+    /// The sectors the participant works in (their names).
+    pub sectors: Vec<String>,
 }
 
 /// A line of the staff's list of pathways.

@@ -99,6 +99,13 @@ pub async fn find(
     .bind(person_id)
     .fetch_all(&mut *conn)
     .await?;
+    let sectors: Vec<String> = sqlx::query_scalar(
+        "SELECT s.name FROM person_sector ps JOIN sector s ON s.slug = ps.sector_slug
+         WHERE ps.person_id = ? ORDER BY s.position",
+    )
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let characteristics = row.characteristics();
     Ok(Some(Pathway {
         person_id: row.person_id,
@@ -135,6 +142,7 @@ pub async fn find(
             .collect(),
         obstacles,
         minutes_by_sector,
+        sectors,
     }))
 }
 

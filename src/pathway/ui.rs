@@ -235,6 +235,7 @@ pub fn PathwayPage() -> impl IntoView {
 
                             <section class="card">
                                 <h2>{p.work_title}</h2>
+                                {(!w.sectors.is_empty()).then(|| view! { <p>{format!("{} {}", p.sectors, w.sectors.join(", "))}</p> })}
                                 <p>{format!("{} {}", p.hours_worked, hours(total))}</p>
                                 <ul>
                                     {w.minutes_by_sector.iter().map(|(sector, minutes)| view! {

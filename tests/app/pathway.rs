@@ -16,6 +16,11 @@ async fn world(app: &TestApp) -> World {
         .person(Role::Staff, "Leïla", Some("leila@coop.example"), None)
         .await;
     let participant = app.person(Role::Participant, "Samir", None, None).await;
+    let mut tx = app.state.db.begin_write().await.unwrap();
+    coop_manau::accounts::repo::set_sectors(&mut tx, participant, &["cuisine".to_owned()])
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     World {
         cookie: app.session_for(staff).await,
         participant,
@@ -204,6 +209,7 @@ async fn staff_follow_a_pathway_from_entry_to_exit_and_every_step_is_audited() {
         "CDD ou intérim de 6 mois ou plus",
         "Emploi durable",
         "4 h",
+        "Secteurs : Cuisine",
     ] {
         assert!(html.contains(words), "{words}");
     }
