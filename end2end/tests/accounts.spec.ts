@@ -65,7 +65,10 @@ test("staff create a participant, print the card, and the participant's phone si
   await expect(phonePage.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` })).toBeVisible();
   await expectAccessible(phonePage);
   await phonePage.getByRole("button", { name: "C'est moi, me connecter" }).click();
-  await expect(phonePage).toHaveURL(/\/compte$/);
+  // A participant lands on their shifts; the account shows who is signed in.
+  await expect(phonePage).toHaveURL(/\/planning$/);
+  await expect(phonePage.getByRole("heading", { level: 1, name: "Mon planning" })).toBeVisible();
+  await open(phonePage, "/compte", testInfo);
   await expect(phonePage.getByText(`${firstName} Sow`)).toBeVisible();
 
   // The card works once.

@@ -27,7 +27,7 @@ async function newParticipant(page: Page, browser: Browser, testInfo: TestInfo) 
   const phone = await context.newPage();
   await open(phone, new URL(link!).pathname, testInfo);
   await phone.getByRole("button", { name: "C'est moi, me connecter" }).click();
-  await expect(phone).toHaveURL(/\/compte$/);
+  await expect(phone).toHaveURL(/\/planning$/);
   return { name: `${firstName} Koné`, context, phone };
 }
 

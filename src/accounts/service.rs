@@ -70,11 +70,12 @@ pub struct SignedIn {
     pub home: &'static str,
 }
 
+/// Where a person lands after signing in: staff on their inbox, participants on their shifts.
 pub fn home_of(role: Role) -> &'static str {
     if role.is_staff() {
         "/equipe"
     } else {
-        "/compte"
+        "/planning"
     }
 }
 

@@ -46,6 +46,9 @@ pub fn HomePage() -> impl IntoView {
             <p>
                 <a class="button" href="/retouches">{t.alterations.home_call}</a>
             </p>
+            <p>
+                <a class="button button-secondary" href="/ourlets">{t.campaigns.home_call}</a>
+            </p>
 
             <h2>{t.home.visit_title}</h2>
             <p>{t.home.visit}</p>

@@ -440,6 +440,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         print_hint: "To print the sheet, use \"Print\" in the browser's menu.",
         public_link: "Link to share",
         public_title: "Hem campaign",
+        home_call: "Hem campaign: I have a code",
         reference: "Reference",
         save: "Save",
         saved: "Changes saved.",

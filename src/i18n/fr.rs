@@ -435,6 +435,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         print_hint: "Pour imprimer la feuille, utilisez « Imprimer » dans le menu du navigateur.",
         public_link: "Lien à partager",
         public_title: "Opération ourlets",
+        home_call: "Opération ourlets : j'ai un code",
         reference: "Référence",
         save: "Enregistrer",
         saved: "Modifications enregistrées.",

@@ -376,6 +376,8 @@ pub struct Accounts {
 }
 
 pub struct Campaigns {
+    /// The home page's way in for students who were given a code.
+    pub home_call: &'static str,
     pub add_to_calendar: &'static str,
     pub attendance_came: &'static str,
     pub attendance_done: &'static str,

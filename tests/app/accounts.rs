@@ -463,7 +463,7 @@ async fn an_invitation_signs_in_once_and_get_consumes_nothing() {
         .await
         .unwrap();
     assert_eq!(claimed.status(), StatusCode::OK);
-    assert_eq!(claimed.headers()[header::LOCATION], "/compte");
+    assert_eq!(claimed.headers()[header::LOCATION], "/planning");
     let cookie = session_cookie(&claimed);
     assert!(
         cookie.contains(&format!("Max-Age={}", 90 * 24 * 3600)),
@@ -742,7 +742,11 @@ async fn a_participant_sets_a_password_and_signs_in_with_their_phone() {
     );
     let response = sign_in(&app, "07 01 02 03 04", PASSWORD, None).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()[header::LOCATION], "/compte");
+    assert_eq!(
+        response.headers()[header::LOCATION],
+        "/planning",
+        "participants land on their shifts"
+    );
 }
 
 #[tokio::test]
