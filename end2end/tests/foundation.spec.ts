@@ -20,6 +20,18 @@ test("the home page presents the coop in French", async ({ page }, testInfo) => 
   await expect(page.getByRole("contentinfo")).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
+  // Every public service is one tap away, the hem campaigns' code page included.
+  for (const [link, path] of [
+    ["Demander une retouche", "/retouches"],
+    ["Demander un devis traiteur", "/traiteur"],
+    ["Demander un devis sur mesure", "/sur-mesure"],
+    ["Opération ourlets : j'ai un code", "/ourlets"],
+  ]) {
+    await expect(page.getByRole("link", { name: link }).first()).toHaveAttribute("href", path);
+  }
+  await page.getByRole("link", { name: "Opération ourlets : j'ai un code" }).click();
+  await expect(page).toHaveURL(/\/ourlets$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Opération ourlets" })).toBeVisible();
 });
 
 test("the navigation sits at the bottom of the phone and marks the current page", async ({ page }, testInfo) => {
