@@ -298,9 +298,16 @@ pub fn validate(
         "place"
     };
     check(address_field, address.as_ref().map(|_| ()).map_err(|k| *k));
+    // 1,000 € a person at most, as the table's CHECK says (a typo, not a budget, beyond).
     let budget = match input.budget.trim() {
         "" => Ok(None),
-        typed => crate::alterations::parse_euros(typed).map(Some),
+        typed => crate::alterations::parse_euros(typed).and_then(|cents| {
+            if cents > 100_000 {
+                Err("budget_too_high")
+            } else {
+                Ok(Some(cents))
+            }
+        }),
     };
     check("budget", budget.map(|_| ()));
     let mut diets = Diets::default();
@@ -496,6 +503,15 @@ mod tests {
         assert_eq!(
             validate(&diets, &settings(), &formulas(), TODAY).unwrap_err()["vegan"],
             "diet_above_covers"
+        );
+        let typo = RequestInput {
+            budget: "5000".into(),
+            ..good()
+        };
+        assert_eq!(
+            validate(&typo, &settings(), &formulas(), TODAY).unwrap_err()["budget"],
+            "budget_too_high",
+            "refused before the database's CHECK would answer 500"
         );
         let nowhere = RequestInput {
             place: String::new(),

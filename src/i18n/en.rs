@@ -1781,6 +1781,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "obstacle_unknown" => "This obstacle is not in the list.",
             "obstacle_name_invalid" => "The name: 1 to 60 characters.",
             "obstacle_name_taken" => "This obstacle is already in the list.",
+            "budget_too_high" => "1,000 € a person at most: check the amount.",
             "regular_above_clients" => "Regular ones are among the clients: not more than them.",
             "opening_above_accompanied" => "Not more than the people accompanied.",
             "catering_too_soon" => "This date is too close: see the notice under the field.",

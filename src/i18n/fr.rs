@@ -1811,6 +1811,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "obstacle_unknown" => "Ce frein n'est pas dans la liste.",
             "obstacle_name_invalid" => "Le nom : 1 à 60 caractères.",
             "obstacle_name_taken" => "Ce frein est déjà dans la liste.",
+            "budget_too_high" => "1 000 € par personne au plus : vérifiez le montant.",
             "regular_above_clients" => {
                 "Les régulières sont comprises dans les clientes : pas plus qu'elles."
             }

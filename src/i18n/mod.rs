@@ -1225,6 +1225,7 @@ mod tests {
             "obstacle_name_invalid",
             "obstacle_name_taken",
             "regular_above_clients",
+            "budget_too_high",
             "opening_above_accompanied",
             "dropoff_day_invalid",
             "partner_unknown",

@@ -84,6 +84,10 @@ pub async fn find_or_create(
     siret: Option<&str>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
+    // Requests take 120 characters, the list 100 (the partner table's CHECK): the list keeps
+    // the beginning, the request the whole name.
+    let name: String = name.chars().take(100).collect();
+    let name = name.as_str();
     if let Some(siret) = siret {
         let by_siret: Option<i64> = sqlx::query_scalar("SELECT id FROM partner WHERE siret = ?")
             .bind(siret)

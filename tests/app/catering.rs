@@ -224,6 +224,12 @@ async fn every_rule_is_refused_in_french_and_writes_nothing() {
             "allergens",
             "allergen_unknown",
         ),
+        // Beyond what the table holds: a clear 422, not the CHECK's 500.
+        (
+            with(request(&key), "budget", "5000"),
+            "budget",
+            "budget_too_high",
+        ),
     ];
     let writes = app.writes().await;
     for (form, field, key) in cases {

@@ -251,6 +251,21 @@ async fn requests_find_their_organisation_by_siret_or_name() {
         )
         .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    // A name longer than the list holds (a request takes 120 characters): listed, not a 500.
+    let long: String = "Association des commerçants et artisans du quartier de l'Épeule, Roubaix "
+        .repeat(2)
+        .chars()
+        .take(120)
+        .collect();
+    let listed = catering(&app, long.trim(), "").await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT length(name) FROM partner WHERE id = {}",
+            partner_of(&app, listed).await
+        ))
+        .await,
+        100
+    );
 }
 
 #[tokio::test]
