@@ -15,7 +15,12 @@ use crate::{
     },
     error::{AppError, FieldErrors},
     partners,
-    server::{AppState, db::is_unique_violation, now},
+    server::{
+        AppState,
+        db::is_unique_violation,
+        multipart::{Field, Fields, text},
+        now,
+    },
     ui::time::paris_day,
 };
 use leptos::server_fn::codec::MultipartData;
@@ -100,30 +105,14 @@ impl Submission {
     /// Reads the whole body. Oversized photos are noted and skipped, not kept in memory; the
     /// body as a whole is bounded by the upload limit (server::security).
     pub async fn read(data: MultipartData) -> Result<Submission, AppError> {
-        let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
+        let mut fields = Fields::new(data, MAX_PHOTO_BYTES, MAX_TEXT_BYTES)?;
         let mut sent = Submission::default();
-        while let Some(mut field) = multipart
-            .next_field()
-            .await
-            .map_err(|_| AppError::BadRequest)?
+        while let Some(Field {
+            name,
+            bytes,
+            too_large,
+        }) = fields.next().await?
         {
-            let name = field.name().unwrap_or_default().to_owned();
-            let is_file = field.file_name().is_some();
-            let limit = if is_file {
-                MAX_PHOTO_BYTES
-            } else {
-                MAX_TEXT_BYTES
-            };
-            let mut bytes = Vec::new();
-            let mut too_large = false;
-            while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
-                if bytes.len() + chunk.len() > limit {
-                    too_large = true;
-                    bytes.clear();
-                } else if !too_large {
-                    bytes.extend_from_slice(&chunk);
-                }
-            }
             if let Some((kind, index)) = name
                 .rsplit_once('_')
                 .and_then(|(kind, index)| Some((kind.to_owned(), index.parse::<usize>().ok()?)))
@@ -158,14 +147,6 @@ impl Submission {
         }
         Ok(sent)
     }
-}
-
-/// A multipart text field, screened as every url-encoded form is (server::security::check_body).
-fn text(bytes: Vec<u8>) -> Result<String, AppError> {
-    let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
-    crate::text::screen(&value)
-        .map(str::to_owned)
-        .map_err(|_| AppError::BadRequest)
 }
 
 /// A line that passed the rules.

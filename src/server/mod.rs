@@ -11,6 +11,7 @@ pub mod demo;
 pub mod files;
 pub mod history;
 pub mod ics;
+pub mod multipart;
 pub mod rate_limit;
 pub mod request;
 pub mod response;
