@@ -61,32 +61,31 @@ test("a pathway recorded by staff is counted in the key figures, and the CSV say
   await signIn(page, testInfo, "claire@coopmanau.example", "Blanchemaille-2026");
   await open(page, "/equipe", testInfo);
   await page.getByRole("link", { name: "Parcours des participants" }).click();
-  await page.getByRole("link", { name: "Aïcha Diallo" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Parcours · Aïcha Diallo" })).toBeVisible();
-  // Both browser projects record the same pathway (2019): whichever runs first, it is the same.
-  await page.getByLabel("Date d'entrée").fill("2019-03-04");
+  // Each browser project records its own participant in its own year: the two run in parallel
+  // and must never share a row (a shared one raced in CI).
+  const { person, year } =
+    testInfo.project.name === "no-js" ? { person: "Jean Lefebvre", year: "2018" } : { person: "Aïcha Diallo", year: "2019" };
+  await page.getByRole("link", { name: person }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Parcours · ${person}` })).toBeVisible();
+  await page.getByLabel("Date d'entrée").fill(`${year}-03-04`);
   await page.getByLabel("Femme").check();
   await page.getByLabel("Bénéficiaire du RSA").check();
   await page.getByRole("button", { name: "Enregistrer" }).first().click();
-  await expect(page.getByRole("status").filter({ hasText: "enregistr" }).first()).toBeVisible();
-  if (await page.getByRole("button", { name: /^Annuler la sortie/ }).count()) {
-    await expect(page.getByText("Emploi durable")).toBeVisible();
-  } else {
-    await page.getByLabel("Date de sortie").fill("2019-09-30");
-    await page.getByLabel("Sortie", { exact: true }).selectOption({ label: "CDI" });
-    await page.getByRole("button", { name: "Enregistrer la sortie" }).click();
-    await expect(page.getByText("Emploi durable")).toBeVisible();
-  }
+  await expect(page.getByRole("status").filter({ hasText: "Modifications enregistrées" })).toBeVisible();
+  await page.getByLabel("Date de sortie").fill(`${year}-09-30`);
+  await page.getByLabel("Sortie", { exact: true }).selectOption({ label: "CDI" });
+  await page.getByRole("button", { name: "Enregistrer la sortie" }).click();
+  await expect(page.getByText("Emploi durable")).toBeVisible();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 
-  // The key figures of 2019: that pathway alone.
+  // The key figures of that year: that pathway alone.
   await open(page, "/equipe", testInfo);
   await page.getByRole("link", { name: "Chiffres clés" }).click();
-  await page.getByLabel("Du", { exact: true }).fill("2019-01-01");
-  await page.getByLabel("Au", { exact: true }).fill("2019-12-31");
+  await page.getByLabel("Du", { exact: true }).fill(`${year}-01-01`);
+  await page.getByLabel("Au", { exact: true }).fill(`${year}-12-31`);
   await page.getByRole("button", { name: "Afficher" }).click();
-  await expect(page.getByRole("heading", { name: "Du 1 janvier 2019 au 31 décembre 2019" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Du 1 janvier ${year} au 31 décembre ${year}` })).toBeVisible();
   const figure = (label: string) =>
     page.locator(".figure").filter({ has: page.getByText(label, { exact: true }) }).locator(".figure-value");
   await expect(figure("Personnes accompagnées")).toHaveText("1");
@@ -103,7 +102,7 @@ test("a pathway recorded by staff is counted in the key figures, and the CSV say
   await page.getByRole("link", { name: "Télécharger (CSV pour Excel)" }).click();
   const file = readFileSync(await (await download).path(), "utf8");
   for (const line of [
-    "Les personnes accompagnées;Personnes accompagnées;1;2019-01-01 – 2019-12-31",
+    `Les personnes accompagnées;Personnes accompagnées;1;${year}-01-01 – ${year}-12-31`,
     "Les personnes accompagnées;Sorties en emploi durable;1;",
     "Les personnes accompagnées;Taux de sorties dynamiques;100 %;",
     "Le public à l'entrée;Femmes;1;",
