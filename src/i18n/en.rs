@@ -1555,6 +1555,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
     errors: Errors {
         title: "Something went wrong",
         retry_in,
+        to_correct: |n| match n {
+            1 => "There is 1 thing to correct".to_owned(),
+            n => format!("There are {n} things to correct"),
+        },
         message: |key| match key {
             "not_found" => "Not found.",
             "unauthorized" => "Please sign in.",

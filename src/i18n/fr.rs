@@ -1558,6 +1558,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
     errors: Errors {
         title: "Un problème est survenu",
         retry_in,
+        to_correct: |n| match n {
+            1 => "Il y a 1 chose à corriger".to_owned(),
+            n => format!("Il y a {n} choses à corriger"),
+        },
         message: |key| match key {
             "not_found" => "Introuvable.",
             "unauthorized" => "Veuillez vous connecter.",

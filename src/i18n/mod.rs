@@ -885,6 +885,8 @@ pub struct Errors {
     pub message: fn(&str) -> &'static str,
     /// "Too many attempts", with how long to wait (seconds, said in seconds or minutes).
     pub retry_in: fn(u64) -> String,
+    /// The error summary's title: how many fields to correct.
+    pub to_correct: fn(usize) -> String,
 }
 
 impl Errors {

@@ -8,6 +8,7 @@ pub mod config;
 pub mod csv;
 pub mod db;
 pub mod demo;
+pub mod drafts;
 pub mod files;
 pub mod history;
 pub mod ics;
@@ -73,5 +74,6 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         campaign_shares: Default::default(),
         photo_decodes: crate::alterations::photo::DecodeGate::per_core(),
         upload_reads: Default::default(),
+        drafts: Default::default(),
     }))
 }

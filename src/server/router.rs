@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(super::files::fallback)
         .layer(from_fn(security::server_fn_status))
+        .layer(from_fn_with_state(state.clone(), super::drafts::keep_typed))
         .layer(from_fn_with_state(
             state.clone(),
             crate::accounts::session::load_session,

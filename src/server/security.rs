@@ -382,7 +382,7 @@ fn screen_form(form: &[u8]) -> Result<Option<Vec<u8>>, crate::text::ForbiddenCha
     }))
 }
 
-fn refusal(status: StatusCode, message: &'static str) -> Response {
+pub(super) fn refusal(status: StatusCode, message: &'static str) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -35,6 +35,8 @@ pub struct Shared {
     pub photo_decodes: crate::alterations::photo::DecodeGate,
     /// Forms with photos being read at once (server::security::check_body).
     pub upload_reads: Arc<super::security::UploadReads>,
+    /// What refused forms carried, to put back into them (src/server/drafts.rs).
+    pub drafts: Arc<super::drafts::Drafts>,
 }
 
 impl AppState {

@@ -30,20 +30,32 @@ pub fn error_text(error: &AppError) -> String {
     use_texts().errors.sentence(error)
 }
 
-/// An error said in words, announced to screen readers: the general sentence, then what is wrong
-/// with each field (forms also show those next to their fields).
+/// An error said in words, announced to screen readers. For a form, its error summary: how many
+/// things to correct, each a link to its field (which shows the message beside it too). A refused
+/// form post comes back at `#erreurs` (server::drafts), and the summary takes the focus, so
+/// whoever cannot see the page hears it first.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
-    let message = use_texts().errors.message;
+    let texts = use_texts();
+    let message = texts.errors.message;
+    let heading = match &error {
+        AppError::Validation(fields) => (texts.errors.to_correct)(fields.len()),
+        _ => error_text(&error),
+    };
     let fields = match &error {
-        AppError::Validation(fields) => fields.values().map(|key| message(key)).collect(),
+        AppError::Validation(fields) => fields
+            .iter()
+            .map(|(name, key)| (format!("#{name}"), message(key)))
+            .collect(),
         _ => Vec::new(),
     };
     view! {
-        <div class="notice notice-error" role="alert">
-            <p>{error_text(&error)}</p>
+        <div class="notice notice-error error-summary" role="alert" id="erreurs" tabindex="-1" autofocus>
+            <p class="error-summary-title">{heading}</p>
             {(!fields.is_empty()).then(|| view! {
-                <ul>{fields.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+                <ul>
+                    {fields.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                </ul>
             })}
         </div>
     }

@@ -13,6 +13,7 @@ mod counter;
 mod deploy;
 mod disk;
 mod figures;
+mod forms;
 mod foundation;
 mod helpers;
 mod hostile;
