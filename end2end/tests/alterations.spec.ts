@@ -41,6 +41,7 @@ async function requestTwoAlterations(page: Page, testInfo: TestInfo, name: strin
   await page.locator("#item_note_0").fill("Pantalons bleus, raccourcir de 3 cm");
   await page.locator("#item_photo_0").setInputFiles(photo);
   await page.getByLabel("Nom").fill(name);
+  await page.getByLabel("Jour de dépôt").selectOption({ index: 1 });
   await page.getByLabel("Téléphone").fill("06 98 76 54 32");
   await page.getByRole("checkbox", { name: /J'accepte que Coop'Manau me contacte/ }).check();
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
@@ -98,6 +99,7 @@ test("a file that is not a photo is refused next to its field, in French", async
   await page.getByRole("button", { name: "Continuer" }).click();
   await page.locator("#item_photo_0").setInputFiles({ name: "facture.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 pas une photo") });
   await page.getByLabel("Nom").fill("Jean Test");
+  await page.getByLabel("Jour de dépôt").selectOption({ index: 1 });
   await page.getByLabel("Téléphone").fill("06 11 11 11 11");
   await page.getByRole("checkbox", { name: /J'accepte/ }).check();
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();

@@ -122,6 +122,7 @@ test("at the counter, a coach takes an alteration for a resident without a smart
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();
   await page.getByLabel("Nom").fill(`Mme Haddad ${testInfo.project.name}`);
+  await page.getByLabel("Jour de dépôt").selectOption({ index: 1 });
   await page.getByLabel("Téléphone").fill("03 20 11 22 33");
   await page.getByRole("checkbox", { name: /J'accepte que Coop'Manau me contacte/ }).check();
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();

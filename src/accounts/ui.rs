@@ -89,7 +89,7 @@ pub fn SignInPage() -> impl IntoView {
             {signed_out.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.signed_out}</p> })}
             <p>{t.accounts.sign_in_intro}</p>
             {move || error().map(|error| view! { <ErrorNotice error /> })}
-            <ActionForm action attr:class="form">
+            <ActionForm attr:novalidate=true action attr:class="form">
                 <TextField name="login" label=t.accounts.login_label kind="text" autocomplete="username" required=true error=Signal::derive(error) />
                 <TextField name="password" label=t.accounts.password_label kind="password" autocomplete="current-password" required=true error=Signal::derive(error) />
                 <button type="submit">{t.accounts.sign_in_button}</button>
@@ -134,10 +134,10 @@ pub fn AccountPage() -> impl IntoView {
                             <h1>{t.accounts.account_title}</h1>
                             <p class="lead">{format!("{} {}", user.first_name, user.last_name)}</p>
                             <p>{role_name(t, user.role)}</p>
-                            <ActionForm action=sign_out attr:class="form-inline">
+                            <ActionForm attr:novalidate=true action=sign_out attr:class="form-inline">
                                 <button type="submit">{t.accounts.sign_out}</button>
                             </ActionForm>
-                            <ActionForm action=everywhere attr:class="form-inline">
+                            <ActionForm attr:novalidate=true action=everywhere attr:class="form-inline">
                                 <button type="submit" class="button-secondary">{t.accounts.sign_out_everywhere}</button>
                             </ActionForm>
 
@@ -145,7 +145,7 @@ pub fn AccountPage() -> impl IntoView {
                             {password_changed.then(|| view! { <p class="notice notice-ok" role="status">{t.accounts.password_changed}</p> })}
                             {(!user.has_password).then(|| view! { <p>{t.accounts.password_none_yet}</p> })}
                             {move || change_error().map(|error| view! { <ErrorNotice error /> })}
-                            <ActionForm action=change attr:class="form">
+                            <ActionForm attr:novalidate=true action=change attr:class="form">
                                 {if user.has_password {
                                     view! { <TextField name="current" label=t.accounts.password_current kind="password" autocomplete="current-password" required=true error=Signal::derive(change_error) /> }.into_any()
                                 } else {
@@ -192,7 +192,7 @@ fn SecondFactorSection(status: SecondFactorStatus) -> impl IntoView {
             view! { <p>{f.admin_cannot_disable}</p> }.into_any()
         } else {
             view! {
-                <ActionForm action=disable attr:class="form">
+                <ActionForm attr:novalidate=true action=disable attr:class="form">
                     <TextField name="password" label=f.disable_password kind="password" autocomplete="current-password" required=true error=Signal::derive(error) />
                     <button type="submit" class="button-secondary">{f.disable}</button>
                 </ActionForm>
@@ -210,7 +210,7 @@ fn SecondFactorSection(status: SecondFactorStatus) -> impl IntoView {
             <p>{f.intro}</p>
             {status.required.then(|| view! { <p class="notice notice-error" role="alert">{f.required_notice}</p> })}
             {status.started.then(|| view! { <p><a href="/compte/double-authentification">{f.continue_setup}</a></p> })}
-            <ActionForm action=start attr:class="form-inline">
+            <ActionForm attr:novalidate=true action=start attr:class="form-inline">
                 <button type="submit">{f.enable}</button>
             </ActionForm>
         }
@@ -247,7 +247,7 @@ pub fn SecondFactorSetupPage() -> impl IntoView {
                             <p class="lead"><code class="secret" dir="ltr">{setup.secret}</code></p>
                             <p>{f.setup_step_code}</p>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
-                            <ActionForm action=confirm attr:class="form">
+                            <ActionForm attr:novalidate=true action=confirm attr:class="form">
                                 <TextField name="code" label=f.code_label kind="text" autocomplete="one-time-code" required=true error=Signal::derive(error) />
                                 <button type="submit">{f.confirm}</button>
                             </ActionForm>
@@ -288,7 +288,7 @@ pub fn RecoveryCodesPage() -> impl IntoView {
                             <ol class="recovery-codes" dir="ltr">
                                 {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
                             </ol>
-                            <ActionForm action=done attr:class="form-inline no-print">
+                            <ActionForm attr:novalidate=true action=done attr:class="form-inline no-print">
                                 <button type="submit">{f.codes_done}</button>
                             </ActionForm>
                         </section>
@@ -320,7 +320,7 @@ pub fn SignInCodePage() -> impl IntoView {
             <h1>{f.code_title}</h1>
             <p>{f.code_intro}</p>
             {move || error().map(|error| view! { <ErrorNotice error /> })}
-            <ActionForm action attr:class="form">
+            <ActionForm attr:novalidate=true action attr:class="form">
                 <TextField name="code" label=f.code_field kind="text" autocomplete="one-time-code" required=true error=Signal::derive(error) />
                 <button type="submit">{f.code_submit}</button>
             </ActionForm>
@@ -355,7 +355,7 @@ pub fn InvitationPage() -> impl IntoView {
                             <section class="page narrow">
                                 <h1>{format!("{} {}", t.accounts.invitation_hello, preview.first_name)}</h1>
                                 <p>{t.accounts.invitation_intro}</p>
-                                <ActionForm action=claim attr:class="form">
+                                <ActionForm attr:novalidate=true action=claim attr:class="form">
                                     <input type="hidden" name="token" value=token />
                                     <button type="submit" class="button-large">{t.accounts.invitation_claim}</button>
                                 </ActionForm>
@@ -492,7 +492,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                             <PeopleTable people sectors=sectors.clone() />
                             <h2 id="nouveau">{t.accounts.participant_new}</h2>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
-                            <ActionForm action=create attr:class="form">
+                            <ActionForm attr:novalidate=true action=create attr:class="form">
                                 <TextField name="first_name" label=t.accounts.first_name kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                                 <TextField name="last_name" label=t.accounts.last_name kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                                 <TextField name="phone" label=t.accounts.phone_optional kind="tel" autocomplete="off" error=Signal::derive(error) />
@@ -528,7 +528,7 @@ pub fn StaffListPage() -> impl IntoView {
                             <h2>{t.accounts.staff_new}</h2>
                             <p>{t.accounts.staff_new_intro}</p>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
-                            <ActionForm action=create attr:class="form">
+                            <ActionForm attr:novalidate=true action=create attr:class="form">
                                 <TextField name="first_name" label=t.accounts.first_name kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                                 <TextField name="last_name" label=t.accounts.last_name kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                                 <TextField name="email" label=t.accounts.email kind="email" autocomplete="off" required=true error=Signal::derive(error) />
@@ -610,14 +610,14 @@ pub fn PersonPage() -> impl IntoView {
                                 {person.active.then(|| view! {
                                     <h2>{t.accounts.invitation_title}</h2>
                                     <p>{t.accounts.invitation_staff_intro}</p>
-                                    <ActionForm action=invite attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=invite attr:class="form-inline">
                                         <input type="hidden" name="id" value=person.id />
                                         <button type="submit">{t.accounts.invitation_issue}</button>
                                     </ActionForm>
                                 })}
 
                                 <h2>{t.accounts.details_title}</h2>
-                                <ActionForm action=update attr:class="form">
+                                <ActionForm attr:novalidate=true action=update attr:class="form">
                                     <input type="hidden" name="id" value=person.id />
                                     <TextField name="first_name" label=t.accounts.first_name kind="text" autocomplete="off" required=true value=person.first_name.clone() error=Signal::derive(error) />
                                     <TextField name="last_name" label=t.accounts.last_name kind="text" autocomplete="off" required=true value=person.last_name.clone() error=Signal::derive(error) />
@@ -629,7 +629,7 @@ pub fn PersonPage() -> impl IntoView {
 
                                 {(is_admin && person.role.is_staff() && !is_self).then(|| view! {
                                     <h2>{t.accounts.role_label}</h2>
-                                    <ActionForm action=role attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=role attr:class="form-inline">
                                         <input type="hidden" name="id" value=person.id />
                                         <select name="role" aria-label=t.accounts.role_label>
                                             <option value="staff" selected=person.role == Role::Staff>{t.accounts.role_staff}</option>
@@ -641,11 +641,11 @@ pub fn PersonPage() -> impl IntoView {
 
                                 {(!is_self).then(|| view! {
                                     <h2>{t.accounts.access_title}</h2>
-                                    <ActionForm action=sign_out attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=sign_out attr:class="form-inline">
                                         <input type="hidden" name="id" value=person.id />
                                         <button type="submit" class="button-secondary">{t.accounts.sign_out_person}</button>
                                     </ActionForm>
-                                    <ActionForm action=activate attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=activate attr:class="form-inline">
                                         <input type="hidden" name="id" value=person.id />
                                         <input type="hidden" name="active" value=(!person.active).to_string() />
                                         <button type="submit" class=if person.active { "button-danger" } else { "" }>

@@ -85,7 +85,7 @@ pub fn AlterationsPage() -> impl IntoView {
                         <section class="page narrow">
                             <h1>{t.alterations.title}</h1>
                             <p class="lead">{t.alterations.intro}</p>
-                            <p class="steps" aria-label=t.alterations.steps_label>{t.alterations.step_1}</p>
+                            <p class="steps">{t.alterations.step_1}</p>
                             <form method="get" action="/retouches/demande" class="form">
                                 <ul class="service-list">
                                     {services.into_iter().map(|service| {
@@ -165,10 +165,10 @@ pub fn RequestFormPage() -> impl IntoView {
                             <h1>{t.alterations.form_title}</h1>
                             <p class="steps">{t.alterations.step_2}</p>
                             {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                            <form method="post" action=submit_path
+                            <form method="post" novalidate action=submit_path
                                 enctype="multipart/form-data" class="form">
                                 <input type="hidden" name="idempotency_key" value=draft.idempotency_key.clone() />
-                                <h2>{t.alterations.your_items}</h2>
+                                <h2 id="items">{t.alterations.your_items}</h2>
                                 <FieldError name="items" error />
                                 {draft.lines.into_iter().enumerate().map(|(i, (service, quantity))| {
                                     let note = format!("item_note_{i}");
@@ -211,6 +211,8 @@ pub fn RequestFormPage() -> impl IntoView {
                                     <label for="dropoff_date">{t.alterations.dropoff_label}</label>
                                     <p class="hint" id="dropoff_date-hint">{t.alterations.dropoff_hint}</p>
                                     <select id="dropoff_date" name="dropoff_date" required aria-describedby="dropoff_date-hint">
+                                        // No day is picked for her: sending the first one unseen was a real mistake.
+                                        <option value="">{t.catering.choose}</option>
                                         {draft.days.iter().map(|date| view! {
                                             <option value=date.clone()>{day_words(t, date)}</option>
                                         }).collect_view()}
@@ -237,7 +239,7 @@ pub fn RequestFormPage() -> impl IntoView {
                                 <TextField name="email" label=t.alterations.email kind="email" autocomplete="email" error />
                                 <div class="field">
                                     <label class="choice">
-                                        <input type="checkbox" name="consent" value="oui" required />
+                                        <input type="checkbox" id="consent" name="consent" value="oui" required />
                                         {t.alterations.consent}
                                     </label>
                                     <FieldError name="consent" error />
@@ -381,7 +383,7 @@ fn TrackingView(
 
             {can_cancel.then(|| view! {
                 <h2>{t.alterations.cancel_title}</h2>
-                <ActionForm action=cancel attr:class="form-inline">
+                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                     <input type="hidden" name="token" value=token />
                     <button type="submit" class="button-secondary">{t.alterations.cancel_button}</button>
                 </ActionForm>
@@ -585,7 +587,7 @@ pub fn RequestPage() -> impl IntoView {
                             {decisions.into_iter().map(|decision| {
                                 let (id, dropoff, estimate_cents) = (r.id, r.dropoff_date.clone(), estimate_cents.clone());
                                 view! {
-                                <ActionForm action=decide attr:class="form decision">
+                                <ActionForm attr:novalidate=true action=decide attr:class="form decision">
                                     <input type="hidden" name="id" value=id />
                                     <input type="hidden" name="decision" value=decision.as_str() />
                                     {match decision {
@@ -751,7 +753,7 @@ fn ServiceForm(
         .map(price_input)
         .unwrap_or_default();
     view! {
-        <ActionForm action=save attr:class="form">
+        <ActionForm attr:novalidate=true action=save attr:class="form">
             {service.as_ref().map(|s| view! { <input type="hidden" name="id" value=s.id /> })}
             <div class="field">
                 <label for=id("name")>{t.alterations.service_name}</label>

@@ -79,7 +79,8 @@ fn by_day(slots: &[Slot]) -> Vec<(String, Vec<Slot>)> {
 fn SlotChoices(slots: Vec<Slot>, now: i64, legend: String) -> impl IntoView {
     let t = use_texts();
     view! {
-        <fieldset class="choices slot-choices">
+        // `slot_id`: where the error summary's link leads.
+        <fieldset class="choices slot-choices" id="slot_id">
             <legend>{legend}</legend>
             {slots.into_iter().map(|slot| {
                 let bookable = slot.bookable(now);
@@ -109,7 +110,7 @@ pub fn CodePage() -> impl IntoView {
             <h1>{t.campaigns.public_title}</h1>
             <p>{t.campaigns.code_intro}</p>
             {move || error().map(|error| view! { <ErrorNotice error /> })}
-            <ActionForm action attr:class="form">
+            <ActionForm attr:novalidate=true action attr:class="form">
                 <TextField name="code" label=t.campaigns.code_label kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                 <button type="submit" class="button-large">{t.campaigns.code_submit}</button>
             </ActionForm>
@@ -274,7 +275,7 @@ fn CampaignBooking(campaign: PublicCampaign, pass: Pass) -> impl IntoView {
             {(open && !form_slots.is_empty()).then(|| view! {
                 <h2 id="reserver">{t.campaigns.step_details}</h2>
                 {move || error().map(|error| view! { <ErrorNotice error /> })}
-                <ActionForm action attr:class="form">
+                <ActionForm attr:novalidate=true action attr:class="form">
                     <input type="hidden" name="campaign" value=campaign.slug.clone() />
                     <input type="hidden" name="code" value=pass.code.clone().unwrap_or_default() />
                     <input type="hidden" name="cle" value=pass.cle.clone().unwrap_or_default() />
@@ -378,7 +379,7 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
             })}
             {(booking.changeable && !now_slots.is_empty()).then(|| view! {
                 <h2>{t.campaigns.move_title}</h2>
-                <ActionForm action=moved attr:class="form">
+                <ActionForm attr:novalidate=true action=moved attr:class="form">
                     <input type="hidden" name="token" value=token.clone() />
                     <SlotChoices slots=now_slots.clone() now=0 legend=t.campaigns.move_legend.to_owned() />
                     <button type="submit">{t.campaigns.move_button}</button>
@@ -386,7 +387,7 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
             })}
             {booking.changeable.then(|| view! {
                 <h2>{t.campaigns.cancel_title}</h2>
-                <ActionForm action=cancel attr:class="form-inline">
+                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                     <input type="hidden" name="token" value=cancel_token.clone() />
                     <button type="submit" class="button-danger">{t.campaigns.cancel_button}</button>
                 </ActionForm>
@@ -486,7 +487,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             </ul>
                             <h2 id="nouvelle">{t.campaigns.new_title}</h2>
                             {move || error().map(|error| view! { <ErrorNotice error /> })}
-                            <ActionForm action=create attr:class="form">
+                            <ActionForm attr:novalidate=true action=create attr:class="form">
                                 <CampaignFields partners=list.partners.clone() campaign=None error=Signal::derive(error) proposed_code=list.proposed_code.clone() />
                                 <button type="submit">{t.campaigns.create_button}</button>
                             </ActionForm>
@@ -558,7 +559,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                     {bursts.into_iter().map(|b| view! {
                                         <li class="card">
                                             <p>{(t.campaigns.burst_line)(b.bookings, &format_paris(b.first_at), &format_paris(b.last_at))}</p>
-                                            <ActionForm action=burst attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=burst attr:class="form-inline">
                                                 <input type="hidden" name="campaign_id" value=campaign_id.to_string() />
                                                 <input type="hidden" name="client_key" value=b.client_key.clone() />
                                                 <input type="hidden" name="until" value=b.last_at.to_string() />
@@ -582,7 +583,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                             <ul class="slot-admin">
                                                 {slots.into_iter().map(|s| { let hours = slot_hours(&s); view! {
                                                     <li id=format!("creneau-{}", s.id)>
-                                                        <ActionForm action=slot attr:class="slot-form">
+                                                        <ActionForm attr:novalidate=true action=slot attr:class="slot-form">
                                                             <input type="hidden" name="slot_id" value=s.id.to_string() />
                                                             <span class="slot-hours">{hours}</span>
                                                             <span class="slot-state">{format!("{} {}", s.booked, t.campaigns.booked_word)}</span>
@@ -606,7 +607,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                 <h2>{t.campaigns.generate_title}</h2>
                                 <p class="hint">{t.campaigns.generate_hint}</p>
                                 {move || generate_error().map(|error| view! { <ErrorNotice error /> })}
-                                <ActionForm action=generate attr:class="form">
+                                <ActionForm attr:novalidate=true action=generate attr:class="form">
                                     <input type="hidden" name="campaign_id" value=c.id.to_string() />
                                     <TextField name="first_day" label=t.campaigns.first_day_label kind="date" autocomplete="off" required=true error=Signal::derive(generate_error) />
                                     <TextField name="last_day" label=t.campaigns.last_day_label kind="date" autocomplete="off" required=true error=Signal::derive(generate_error) />
@@ -629,7 +630,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
 
                                 <h2>{t.campaigns.edit_title}</h2>
                                 {move || update_error().map(|error| view! { <ErrorNotice error /> })}
-                                <ActionForm action=update attr:class="form">
+                                <ActionForm attr:novalidate=true action=update attr:class="form">
                                     <input type="hidden" name="id" value=c.id.to_string() />
                                     <CampaignFields partners=detail.partners.clone() campaign=Some(c.clone()) error=Signal::derive(update_error) />
                                     <button type="submit">{t.campaigns.save}</button>
@@ -638,7 +639,7 @@ pub fn CampaignAdminPage() -> impl IntoView {
                                 {closed_at.is_none().then(|| view! {
                                     <h2>{t.campaigns.close_title}</h2>
                                     <p class="hint">{t.campaigns.close_hint}</p>
-                                    <ActionForm action=close attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=close attr:class="form-inline">
                                         <input type="hidden" name="id" value=campaign_id.to_string() />
                                         <button type="submit" class="button-danger">{t.campaigns.close_button}</button>
                                     </ActionForm>
@@ -673,7 +674,7 @@ fn SheetRow(booking: SheetBooking, action: ServerAction<SetBookingAttendance>) -
     let button = |value: &'static str, label: &'static str, current: bool| {
         let aria = format!("{label} : {}", &name);
         view! {
-            <ActionForm action attr:class="form-inline">
+            <ActionForm attr:novalidate=true action attr:class="form-inline">
                 <input type="hidden" name="booking_id" value=id.to_string() />
                 <input type="hidden" name="attendance" value=value />
                 <button type="submit" class="button-secondary" aria-pressed=current.to_string()

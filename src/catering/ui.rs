@@ -65,7 +65,7 @@ pub fn CateringFormPage() -> impl IntoView {
                         <h1>{c.title}</h1>
                         <p class="lead">{(c.intro)(page.settings.min_covers)}</p>
                         {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                        <ActionForm action=send attr:class="form">
+                        <ActionForm attr:novalidate=true action=send attr:class="form">
                             <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
                             <fieldset class="step">
                                 <legend>{c.step_organisation}</legend>
@@ -106,7 +106,7 @@ pub fn CateringFormPage() -> impl IntoView {
                                     <label class="choice"><input type="radio" name="place" value="adresse" />" "{c.place_address}</label>
                                     <FieldError name="place" error />
                                 </fieldset>
-                                <TextField name="address" label=c.address kind="text" autocomplete="street-address" hint=c.address_hint error />
+                                <TextField name="address" label=c.address kind="text" autocomplete="address-line1" hint=c.address_hint error />
                                 <TextField name="budget" label=c.budget kind="text" autocomplete="off" hint=c.budget_hint error />
                             </fieldset>
                             <fieldset class="step">
@@ -192,7 +192,7 @@ pub fn CateringRequestPage() -> impl IntoView {
                                     {waiting.then({
                                         let token = token.clone();
                                         move || view! {
-                                            <ActionForm action=cancel attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                                                 <input type="hidden" name="token" value=token />
                                                 <button type="submit" class="button-secondary">{c.cancel}</button>
                                             </ActionForm>
@@ -297,7 +297,7 @@ pub fn StaffCateringPage() -> impl IntoView {
                         </ul>
 
                         <h2>{c.rules_title}</h2>
-                        <ActionForm action=settings attr:class="form">
+                        <ActionForm attr:novalidate=true action=settings attr:class="form">
                             <TextField name="min_covers" label=c.min_covers kind="number" autocomplete="off" required=true value=admin.settings.min_covers.to_string() error />
                             <TextField name="lead_days" label=c.lead_days kind="number" autocomplete="off" required=true value=admin.settings.lead_days.to_string() error />
                             <button type="submit">{t.accounts.save}</button>
@@ -311,7 +311,7 @@ pub fn StaffCateringPage() -> impl IntoView {
                                 <li>
                                     {f.name.clone()}
                                     {(!f.active).then(|| format!(" · {}", c.formula_off))}
-                                    <ActionForm action=toggle attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=toggle attr:class="form-inline">
                                         <input type="hidden" name="id" value=f.id />
                                         <input type="hidden" name="active" value=(!f.active).to_string() />
                                         <button type="submit" class="button-secondary">{if f.active { c.formula_hide } else { c.formula_show }}</button>
@@ -319,7 +319,7 @@ pub fn StaffCateringPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <ActionForm action=add attr:class="form">
+                        <ActionForm attr:novalidate=true action=add attr:class="form">
                             <TextField name="name" label=c.formula_new kind="text" autocomplete="off" required=true error />
                             <button type="submit">{c.formula_add}</button>
                         </ActionForm>

@@ -45,7 +45,7 @@ pub fn CounterPage() -> impl IntoView {
                                         <li><a class="button button-large" href=kind.form_path()>{(c.take)(*kind)}</a></li>
                                     }).collect_view()}
                                 </ul>
-                                <ActionForm action=mode attr:class="form-inline">
+                                <ActionForm attr:novalidate=true action=mode attr:class="form-inline">
                                     <input type="hidden" name="on" value="non" />
                                     <button type="submit" class="button-secondary">{c.stop}</button>
                                 </ActionForm>
@@ -53,7 +53,7 @@ pub fn CounterPage() -> impl IntoView {
                         } else {
                             view! {
                                 <p>{c.off}</p>
-                                <ActionForm action=mode attr:class="form-inline">
+                                <ActionForm attr:novalidate=true action=mode attr:class="form-inline">
                                     <input type="hidden" name="on" value="oui" />
                                     <button type="submit" class="button-large">{c.start}</button>
                                 </ActionForm>

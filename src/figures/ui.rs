@@ -202,7 +202,7 @@ pub fn KeyFiguresPage() -> impl IntoView {
                             <details class="no-print">
                                 <summary>{f.opening_title}</summary>
                                 <p class="hint">{f.opening_hint}</p>
-                                <ActionForm action=opening attr:class="form">
+                                <ActionForm attr:novalidate=true action=opening attr:class="form">
                                     <TextField name="as_of" label=f.as_of kind="date" autocomplete="off" required=true value=o.as_of.clone() error />
                                     {OPENING_FIELDS.iter().map(|field| view! {
                                         <TextField name=field label=(f.label)(field) kind="number" autocomplete="off" value=o.get(field).to_string() error />

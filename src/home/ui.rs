@@ -143,7 +143,7 @@ pub fn HoursPage() -> impl IntoView {
                                         view! {
                                             <li class="card person">
                                                 <span>{format!("{day} {}–{}", h.opens, h.closes)}</span>
-                                                <ActionForm action=remove attr:class="form-inline">
+                                                <ActionForm attr:novalidate=true action=remove attr:class="form-inline">
                                                     <input type="hidden" name="service" value=slug.clone() />
                                                     <input type="hidden" name="weekday" value=h.weekday />
                                                     <input type="hidden" name="opens" value=h.opens.clone() />
@@ -160,7 +160,7 @@ pub fn HoursPage() -> impl IntoView {
                 })}
             </Suspense>
             <h2>{t.home.hours_add}</h2>
-            <ActionForm action=add attr:class="form">
+            <ActionForm attr:novalidate=true action=add attr:class="form">
                 <div class="field">
                     <label for="service">{t.home.hours_service}</label>
                     <select id="service" name="service">

@@ -212,7 +212,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         shelf: "Shelf",
         step_1: "Step 1 of 2: choose your alterations",
         step_2: "Step 2 of 2: details, drop-off day, contact",
-        steps_label: "Steps",
         timeline_title: "Steps of your request",
         title: "Alterations and ironing",
         tracking_title: "My alteration tracking",

@@ -206,7 +206,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         shelf: "Étagère",
         step_1: "Étape 1 sur 2 : choisissez vos retouches",
         step_2: "Étape 2 sur 2 : précisions, jour de dépôt, coordonnées",
-        steps_label: "Étapes",
         timeline_title: "Étapes de votre demande",
         title: "Retouches et repassage",
         tracking_title: "Suivi de ma retouche",

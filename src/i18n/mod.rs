@@ -250,7 +250,6 @@ pub struct Alterations {
     pub shelf: &'static str,
     pub step_1: &'static str,
     pub step_2: &'static str,
-    pub steps_label: &'static str,
     pub timeline_title: &'static str,
     pub title: &'static str,
     pub tracking_title: &'static str,

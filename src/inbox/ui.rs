@@ -97,7 +97,7 @@ pub fn Inbox() -> impl IntoView {
                                                 {(i.since)(&format_paris(item.since))}
                                                 {taken.as_ref().map(|(_, name)| format!(" · {}", (i.taken_by)(name)))}
                                             </p>
-                                            <ActionForm action=claim attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=claim attr:class="form-inline">
                                                 <input type="hidden" name="kind" value=item.kind.clone() />
                                                 <input type="hidden" name="id" value=item.id />
                                                 <input type="hidden" name="take" value=if taken.is_some() { "non" } else { "oui" } />

@@ -270,16 +270,17 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                                 <p class="lead">{format!("{} {}", t.lunch.order_until, cutoff_text(t, &service))}</p>
                                 <p class="notice notice-info">{t.lunch.pay_on_site}</p>
                                 {move || error().map(|error| view! { <ErrorNotice error /> })}
-                                <ActionForm action=place attr:class="form">
+                                <ActionForm attr:novalidate=true action=place attr:class="form">
                                     <input type="hidden" name="service_id" value=service.id />
                                     <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
-                                    <fieldset class="step">
+                                    // The ids are where the error summary's links lead.
+                                    <fieldset class="step" id="quantities">
                                         <legend>{t.lunch.step_dishes}</legend>
                                         <p class="hint">{t.lunch.quantity_hint}</p>
                                         <FieldError name="quantities" error=Signal::derive(error) />
                                         {menu.dishes.iter().cloned().map(|dish| view! { <QuantityField dish /> }).collect_view()}
                                     </fieldset>
-                                    <fieldset class="step">
+                                    <fieldset class="step" id="window">
                                         <legend>{t.lunch.step_window}</legend>
                                         <FieldError name="window" error=Signal::derive(error) />
                                         <div class="windows">
@@ -395,7 +396,7 @@ pub fn LunchOrderPage() -> impl IntoView {
                                 {order.cancellable.then({
                                     let token = token.clone();
                                     move || view! {
-                                    <ActionForm action=cancel attr:class="form">
+                                    <ActionForm attr:novalidate=true action=cancel attr:class="form">
                                         <input type="hidden" name="token" value=token.clone() />
                                         <p class="hint">{format!("{} {}", t.lunch.cancel_until, cutoff_text(t, &order.service))}</p>
                                         <button type="submit" class="button-danger">{t.lunch.cancel_button}</button>
@@ -477,7 +478,7 @@ pub fn StaffLunchPage() -> impl IntoView {
                                         </ul>
                                     }.into_any()
                                 }}
-                                <ActionForm action=create attr:class="form">
+                                <ActionForm attr:novalidate=true action=create attr:class="form">
                                     <TextField name="day" label=t.lunch.new_service_date kind="date" autocomplete="off" required=true hint=t.lunch.new_service_hint error=Signal::derive(error) />
                                     <button type="submit">{t.lunch.create_service}</button>
                                 </ActionForm>
@@ -515,7 +516,7 @@ fn DayForm(day: LunchDay, action: ServerAction<SaveLunchDay>, is_new: bool) -> i
             }
         };
     view! {
-        <ActionForm action attr:class="form card day-form">
+        <ActionForm attr:novalidate=true action attr:class="form card day-form">
             {if is_new {
                 view! {
                     <div class="field">
@@ -591,7 +592,7 @@ pub fn StaffLunchServicePage() -> impl IntoView {
                                 <p><a href=format!("/cuisine/{}", service.id)>{t.lunch.kitchen_title}</a></p>
 
                                 <h2>{t.lunch.settings_title}</h2>
-                                <ActionForm action=update attr:class="form">
+                                <ActionForm attr:novalidate=true action=update attr:class="form">
                                     <input type="hidden" name="id" value=service.id />
                                     <TextField name="cutoff" label=t.lunch.cutoff_datetime_label kind="datetime-local" autocomplete="off" required=true value=cutoff_value error=Signal::derive(error) />
                                     <label class="choice">
@@ -605,7 +606,7 @@ pub fn StaffLunchServicePage() -> impl IntoView {
                                 <ul class="windows-admin">
                                     {menu.windows.iter().cloned().map(|w| view! {
                                         <li>
-                                            <ActionForm action=window attr:class="form-row">
+                                            <ActionForm attr:novalidate=true action=window attr:class="form-row">
                                                 <input type="hidden" name="id" value=w.id />
                                                 <strong>{paris_hhmm(w.starts_at)}</strong>
                                                 <span class="hint">{(t.lunch.booked)(w.booked)}</span>
@@ -631,7 +632,7 @@ pub fn StaffLunchServicePage() -> impl IntoView {
                                         <details class="card dish-admin">
                                             <summary>{format!("{} · {} · {} · {}", (t.lunch.course)(&dish.course), dish.name, format_price(dish.price_cents), (t.lunch.ordered_of)(dish.ordered, dish.portions))}</summary>
                                             <DishForm service_id=service.id dish=Some(dish) action=save_dish />
-                                            <ActionForm action=delete attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=delete attr:class="form-inline">
                                                 <input type="hidden" name="id" value=dish_id />
                                                 <button type="submit" class="button-danger">{t.lunch.delete_dish}</button>
                                             </ActionForm>
@@ -642,7 +643,7 @@ pub fn StaffLunchServicePage() -> impl IntoView {
                                 <DishForm service_id=service.id dish=None action=save_dish />
 
                                 <h3>{t.lunch.copy_title}</h3>
-                                <ActionForm action=copy attr:class="form">
+                                <ActionForm attr:novalidate=true action=copy attr:class="form">
                                     <input type="hidden" name="service_id" value=service.id />
                                     <div class="field">
                                         <label for="copy-from">{t.lunch.copy_from}</label>
@@ -707,7 +708,7 @@ fn DishForm(
         String::new()
     };
     view! {
-        <ActionForm action attr:class="form">
+        <ActionForm attr:novalidate=true action attr:class="form">
             <input type="hidden" name="service_id" value=service_id />
             {dish_id.map(|id| view! { <input type="hidden" name="dish_id" value=id /> })}
             <div class="field">
@@ -834,7 +835,7 @@ fn KitchenOrderCard(order: LunchOrder, status: ServerAction<SetLunchOrderStatus>
     let state = order.status.clone();
     let button = move |target: &'static str, label: &'static str| {
         view! {
-            <ActionForm action=status attr:class="form-inline">
+            <ActionForm attr:novalidate=true action=status attr:class="form-inline">
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="status" value=target />
                 <button type="submit" class="button-secondary">{label}</button>

@@ -84,7 +84,7 @@ pub fn MadeToOrderFormPage() -> impl IntoView {
                             <h1>{m.title}</h1>
                             <p class="lead">{m.intro}</p>
                             {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                            <form method="post" action=submit_path enctype="multipart/form-data" class="form">
+                            <form method="post" novalidate action=submit_path enctype="multipart/form-data" class="form">
                                 <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
                                 <fieldset class="step">
                                     <legend>{m.step_project}</legend>
@@ -217,7 +217,7 @@ pub fn MadeToOrderRequestPage() -> impl IntoView {
                                     {waiting.then({
                                         let token = token.clone();
                                         move || view! {
-                                            <ActionForm action=cancel attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                                                 <input type="hidden" name="token" value=token />
                                                 <button type="submit" class="button-secondary">{t.catering.cancel}</button>
                                             </ActionForm>
@@ -275,7 +275,7 @@ pub fn StaffMadeToOrderPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <h2>{t.catering.rules_title}</h2>
-                        <ActionForm action=settings attr:class="form">
+                        <ActionForm attr:novalidate=true action=settings attr:class="form">
                             <TextField name="lead_days" label=m.lead_days kind="number" autocomplete="off" required=true value=admin.settings.lead_days.to_string() error />
                             <button type="submit">{t.accounts.save}</button>
                         </ActionForm>
@@ -334,7 +334,7 @@ pub fn StaffMadeToOrderRequestPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ol>
                                 {job.step.next().map(|next| view! {
-                                    <ActionForm action=advance attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=advance attr:class="form-inline">
                                         <input type="hidden" name="id" value=request.id />
                                         <input type="hidden" name="from" value=job.step.as_str() />
                                         <button type="submit" class="button-large">{(m.advance)(next)}</button>

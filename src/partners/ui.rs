@@ -105,14 +105,14 @@ pub fn OrganisationsPage() -> impl IntoView {
                             </table>
                         </div>
                         <h2>{o.new_title}</h2>
-                        <ActionForm action=create attr:class="form">
+                        <ActionForm attr:novalidate=true action=create attr:class="form">
                             <TextField name="name" label=o.name kind="text" autocomplete="organization" required=true error />
                             <KindSelect error />
                             <TextField name="siret" label=t.catering.siret kind="text" autocomplete="off" hint=t.catering.siret_hint error />
                             <button type="submit">{t.alterations.save}</button>
                         </ActionForm>
                         <h2>{o.rule_title}</h2>
-                        <ActionForm action=rule attr:class="form">
+                        <ActionForm attr:novalidate=true action=rule attr:class="form">
                             <TextField name="regular_orders" label=o.rule_label kind="number" autocomplete="off" required=true value=counts.regular_orders.to_string() error />
                             <button type="submit">{t.accounts.save}</button>
                         </ActionForm>
@@ -188,7 +188,7 @@ pub fn OrganisationPage() -> impl IntoView {
                                 <li class="card">
                                     <p><strong>{c.name.clone()}</strong>{(!c.role.is_empty()).then(|| format!(" · {}", c.role))}</p>
                                     <p class="meta">{[c.email.clone(), c.phone.clone()].into_iter().filter(|v| !v.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
-                                    <ActionForm action=remove attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=remove attr:class="form-inline">
                                         <input type="hidden" name="id" value=org.id />
                                         <input type="hidden" name="contact_id" value=c.id />
                                         <button type="submit" class="button-secondary" aria-label=format!("{} : {}", o.remove_contact, c.name)>{o.remove_contact}</button>
@@ -201,7 +201,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         })}
                         <details>
                             <summary>{o.add_contact}</summary>
-                            <ActionForm action=add attr:class="form">
+                            <ActionForm attr:novalidate=true action=add attr:class="form">
                                 <input type="hidden" name="id" value=org.id />
                                 <TextField name="contact_name" label=t.catering.contact_name kind="text" autocomplete="off" required=true error />
                                 <TextField name="role" label=o.role kind="text" autocomplete="off" error />
@@ -212,14 +212,14 @@ pub fn OrganisationPage() -> impl IntoView {
                         </details>
 
                         <h2>{o.edit_title}</h2>
-                        <ActionForm action=save attr:class="form">
+                        <ActionForm attr:novalidate=true action=save attr:class="form">
                             <input type="hidden" name="id" value=org.id />
                             <TextField name="name" label=o.name kind="text" autocomplete="organization" required=true value=org.name.clone() error />
                             <KindSelect selected=org.kind.clone() error />
                             <TextField name="siret" label=t.catering.siret kind="text" autocomplete="off" value=org.siret.clone().unwrap_or_default() error />
                             <button type="submit">{t.accounts.save}</button>
                         </ActionForm>
-                        <ActionForm action=toggle attr:class="form-inline">
+                        <ActionForm attr:novalidate=true action=toggle attr:class="form-inline">
                             <input type="hidden" name="id" value=org.id />
                             <input type="hidden" name="active" value=(!org.active).to_string() />
                             <button type="submit" class="button-secondary">

@@ -105,7 +105,7 @@ pub fn PathwaysPage() -> impl IntoView {
                                 <li>
                                     {o.name.clone()}
                                     {(!o.active).then(|| format!(" · {}", t.catering.formula_off))}
-                                    <ActionForm action=toggle attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=toggle attr:class="form-inline">
                                         <input type="hidden" name="id" value=o.id />
                                         <input type="hidden" name="active" value=(!o.active).to_string() />
                                         <button type="submit" class="button-secondary">{if o.active { t.catering.formula_hide } else { t.catering.formula_show }}</button>
@@ -113,7 +113,7 @@ pub fn PathwaysPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <ActionForm action=add attr:class="form">
+                        <ActionForm attr:novalidate=true action=add attr:class="form">
                             <TextField name="name" label=p.obstacle_new kind="text" autocomplete="off" required=true error />
                             <button type="submit">{p.obstacle_add}</button>
                         </ActionForm>
@@ -178,7 +178,7 @@ pub fn PathwayPage() -> impl IntoView {
 
                         <section class="card">
                             <h2>{p.entry_title}</h2>
-                            <ActionForm action=entry attr:class="form">
+                            <ActionForm attr:novalidate=true action=entry attr:class="form">
                                 <input type="hidden" name="person_id" value=person_id />
                                 <TextField name="entry_day" label=p.entry kind="date" autocomplete="off" required=true value=w.entry_day.clone().unwrap_or_default() error />
                                 <fieldset class="choices">
@@ -203,7 +203,7 @@ pub fn PathwayPage() -> impl IntoView {
                                     {w.contracts.clone().into_iter().map(|c| view! {
                                         <li>
                                             {format!("{}{} · {} → {} · {} / {}", (p.contract_kind)(&c.kind), if c.label.is_empty() { String::new() } else { format!(" ({})", c.label) }, service_date(t, &c.start_day), day(t, &c.end_day), hours(c.weekly_minutes), p.week)}
-                                            <ActionForm action=remove attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=remove attr:class="form-inline">
                                                 <input type="hidden" name="person_id" value=person_id />
                                                 <input type="hidden" name="what" value="contract" />
                                                 <input type="hidden" name="id" value=c.id />
@@ -214,7 +214,7 @@ pub fn PathwayPage() -> impl IntoView {
                                 </ul>
                                 <details>
                                     <summary>{p.contract_add}</summary>
-                                    <ActionForm action=contract attr:class="form">
+                                    <ActionForm attr:novalidate=true action=contract attr:class="form">
                                         <input type="hidden" name="person_id" value=person_id />
                                         <div class="field">
                                             <label for="contract-kind">{p.contract}</label>
@@ -251,7 +251,7 @@ pub fn PathwayPage() -> impl IntoView {
                                     {w.steps.clone().into_iter().map(|s| view! {
                                         <li>
                                             {format!("{} · {}{} · {} → {}", (p.step_kind)(&s.kind), s.title, if s.organisation.is_empty() { String::new() } else { format!(" ({})", s.organisation) }, service_date(t, &s.start_day), day(t, &s.end_day))}
-                                            <ActionForm action=remove attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=remove attr:class="form-inline">
                                                 <input type="hidden" name="person_id" value=person_id />
                                                 <input type="hidden" name="what" value="step" />
                                                 <input type="hidden" name="id" value=s.id />
@@ -262,7 +262,7 @@ pub fn PathwayPage() -> impl IntoView {
                                 </ul>
                                 <details>
                                     <summary>{p.step_add}</summary>
-                                    <ActionForm action=step attr:class="form">
+                                    <ActionForm attr:novalidate=true action=step attr:class="form">
                                         <input type="hidden" name="person_id" value=person_id />
                                         <div class="field">
                                             <label for="step-kind">{p.step_kind_label}</label>
@@ -283,7 +283,7 @@ pub fn PathwayPage() -> impl IntoView {
 
                             <section class="card">
                                 <h2>{p.obstacles_title}</h2>
-                                <ActionForm action=obstacles attr:class="form">
+                                <ActionForm attr:novalidate=true action=obstacles attr:class="form">
                                     <input type="hidden" name="person_id" value=person_id />
                                     <fieldset class="choices">
                                         <legend>{p.obstacles_hint}</legend>
@@ -307,13 +307,13 @@ pub fn PathwayPage() -> impl IntoView {
                                             <strong>{(p.outcome)(&outcome)}</strong>
                                             {format!(" · {} · {}", service_date(t, &exit_day), category(&outcome).map(p.category).unwrap_or_default())}
                                         </p>
-                                        <ActionForm action=undo_exit attr:class="form-inline">
+                                        <ActionForm attr:novalidate=true action=undo_exit attr:class="form-inline">
                                             <input type="hidden" name="person_id" value=person_id />
                                             <button type="submit" class="button-secondary">{p.exit_cancel}</button>
                                         </ActionForm>
                                     }.into_any(),
                                     _ => view! {
-                                        <ActionForm action=exit attr:class="form">
+                                        <ActionForm attr:novalidate=true action=exit attr:class="form">
                                             <input type="hidden" name="person_id" value=person_id />
                                             <TextField name="exit_day" label=p.exit_day kind="date" autocomplete="off" required=true error />
                                             <div class="field">

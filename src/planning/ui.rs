@@ -227,7 +227,7 @@ fn ShiftCard(
             {status.map(|(kind, text)| view! { <p class=format!("shift-status status-{kind}")>{text}</p> })}
             {reason_text.filter(|_| open_absence).map(|text| view! { <p class="hint">{text}</p> })}
             {(can_act && !shift.confirmed && !open_absence).then(|| view! {
-                <ActionForm action=confirm attr:class="form-inline" attr:data-offline=format!("{} : {label}", t.planning.confirm_button)>
+                <ActionForm attr:novalidate=true action=confirm attr:class="form-inline" attr:data-offline=format!("{} : {label}", t.planning.confirm_button)>
                     <input type="hidden" name="person_id" value=person_id />
                     <input type="hidden" name="assignment_id" value=assignment_id />
                     <button type="submit" class="button-large">{t.planning.confirm_button}</button>
@@ -239,7 +239,7 @@ fn ShiftCard(
                 view! {
                     <details class="absence-form">
                         <summary class="button-secondary">{t.planning.absence_button}</summary>
-                        <ActionForm action=declare attr:class="form" attr:data-offline=format!("{} : {label}", t.planning.absence_queued)>
+                        <ActionForm attr:novalidate=true action=declare attr:class="form" attr:data-offline=format!("{} : {label}", t.planning.absence_queued)>
                             <input type="hidden" name="person_id" value=person_id />
                             <input type="hidden" name="assignment_id" value=assignment_id />
                             <input type="hidden" name="idempotency_key" value=shift.key.clone() />
@@ -282,14 +282,14 @@ fn FeedSection(
             {since.map(|since| view! {
                 <p class="hint">{(t.planning.feed_since)(&day_label(t, utc_to_paris(since).0))}</p>
             })}
-            <ActionForm action=issue attr:class="form-inline">
+            <ActionForm attr:novalidate=true action=issue attr:class="form-inline">
                 <input type="hidden" name="person_id" value=person_id />
                 <button type="submit" class="button-secondary">
                     {if since.is_some() { t.planning.feed_reissue } else { t.planning.feed_create }}
                 </button>
             </ActionForm>
             {since.is_some().then(|| view! {
-                <ActionForm action=revoke attr:class="form-inline">
+                <ActionForm attr:novalidate=true action=revoke attr:class="form-inline">
                     <input type="hidden" name="person_id" value=person_id />
                     <button type="submit" class="button-danger">{t.planning.feed_revoke}</button>
                 </ActionForm>
@@ -413,10 +413,11 @@ pub fn PlanningWeekPage() -> impl IntoView {
 
                                 <details class="card" open=week.shifts.is_empty()>
                                     <summary>{t.planning.new_shift}</summary>
-                                    <ActionForm action=create attr:class="form">
+                                    <ActionForm attr:novalidate=true action=create attr:class="form">
                                         <div class="field">
                                             <label for="sector">{t.planning.sector_label}</label>
                                             <select id="sector" name="sector" required=true>
+                                                <option value="">{t.catering.choose}</option>
                                                 {sectors.into_iter().map(|s| view! {
                                                     <option value=s.slug.clone()>{format!("{} {}", pictogram(&s.pictogram), s.name)}</option>
                                                 }).collect_view()}
@@ -435,7 +436,7 @@ pub fn PlanningWeekPage() -> impl IntoView {
                                     </ActionForm>
                                 </details>
                                 {(!week.shifts.is_empty()).then(|| view! {
-                                    <ActionForm action=copy attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=copy attr:class="form-inline">
                                         <input type="hidden" name="week" value=format_date(monday) />
                                         <button type="submit" class="button-secondary">{t.planning.copy_week}</button>
                                     </ActionForm>
@@ -527,7 +528,7 @@ pub fn ShiftPage() -> impl IntoView {
                                                 {started.then(|| view! {
                                                     <div class="attendance" role="group" aria-label=t.planning.attendance_label>
                                                         {Attendance::ALL.into_iter().map(|value| view! {
-                                                            <ActionForm action=mark attr:class="form-inline">
+                                                            <ActionForm attr:novalidate=true action=mark attr:class="form-inline">
                                                                 <input type="hidden" name="assignment_id" value=id />
                                                                 <input type="hidden" name="attendance" value=value.as_str() />
                                                                 <button type="submit" class="button-secondary" aria-pressed=if current == Some(value) { "true" } else { "false" }>
@@ -538,7 +539,7 @@ pub fn ShiftPage() -> impl IntoView {
                                                     </div>
                                                 })}
                                                 {(current != Some(Attendance::Attended)).then(|| view! {
-                                                    <ActionForm action=unassign attr:class="form-inline">
+                                                    <ActionForm attr:novalidate=true action=unassign attr:class="form-inline">
                                                         <input type="hidden" name="assignment_id" value=id />
                                                         <button type="submit" class="button-danger">{t.planning.unassign}</button>
                                                     </ActionForm>
@@ -553,11 +554,12 @@ pub fn ShiftPage() -> impl IntoView {
                                     view! { <p class="hint">{t.planning.no_candidate}</p> }.into_any()
                                 } else {
                                     view! {
-                                        <ActionForm action=assign attr:class="form">
+                                        <ActionForm attr:novalidate=true action=assign attr:class="form">
                                             <input type="hidden" name="shift_id" value=shift.id />
                                             <div class="field">
                                                 <label for="person">{t.planning.person_label}</label>
                                                 <select id="person" name="person_id" required=true>
+                                                    <option value="">{t.catering.choose}</option>
                                                     {detail.candidates.iter().map(|c| view! {
                                                         <option value=c.person_id>
                                                             {if c.in_sector { format!("{} · {}", c.name, shift.sector.name) } else { c.name.clone() }}
@@ -572,7 +574,7 @@ pub fn ShiftPage() -> impl IntoView {
                                 }}
 
                                 <h2>{t.planning.edit_title}</h2>
-                                <ActionForm action=update attr:class="form">
+                                <ActionForm attr:novalidate=true action=update attr:class="form">
                                     <input type="hidden" name="id" value=shift.id />
                                     <TextField name="places" label=t.planning.places_label kind="number" autocomplete="off" required=true value=shift.places.to_string() error=Signal::derive(error) />
                                     <TextField name="place" label=t.planning.place_label kind="text" autocomplete="off" value=shift.place.clone() error=Signal::derive(error) />
@@ -580,7 +582,7 @@ pub fn ShiftPage() -> impl IntoView {
                                     <button type="submit">{t.accounts.save}</button>
                                 </ActionForm>
                                 {no_people.then(|| view! {
-                                    <ActionForm action=delete attr:class="form-inline">
+                                    <ActionForm attr:novalidate=true action=delete attr:class="form-inline">
                                         <input type="hidden" name="id" value=shift.id />
                                         <button type="submit" class="button-danger">{t.planning.delete_shift}</button>
                                     </ActionForm>
@@ -627,12 +629,12 @@ pub fn AbsencesPage() -> impl IntoView {
                                             <p>{(t.planning.reason)(&r.absence.reason)}{(!r.absence.details.is_empty()).then(|| format!(" — {}", r.absence.details))}</p>
                                             <p class="hint">{(t.planning.declared_on)(&crate::ui::time::format_paris(r.absence.declared_at))}</p>
                                             <div class="actions">
-                                                <ActionForm action=decide attr:class="form-inline">
+                                                <ActionForm attr:novalidate=true action=decide attr:class="form-inline">
                                                     <input type="hidden" name="id" value=r.absence.id />
                                                     <input type="hidden" name="decision" value="approve" />
                                                     <button type="submit">{t.planning.approve}</button>
                                                 </ActionForm>
-                                                <ActionForm action=decide attr:class="form-inline">
+                                                <ActionForm attr:novalidate=true action=decide attr:class="form-inline">
                                                     <input type="hidden" name="id" value=r.absence.id />
                                                     <input type="hidden" name="decision" value="refuse" />
                                                     <button type="submit" class="button-danger">{t.planning.refuse}</button>
@@ -767,7 +769,7 @@ pub fn SectorsPage() -> impl IntoView {
                                         <SectorName sector=sector.clone() />
                                         {(!sector.active).then(|| format!(" · {}", t.planning.inactive))}
                                     </summary>
-                                    <ActionForm action=save attr:class="form">
+                                    <ActionForm attr:novalidate=true action=save attr:class="form">
                                         <input type="hidden" name="slug" value=sector.slug.clone() />
                                         <div class="field">
                                             <label for=format!("name-{}", sector.slug)>{t.planning.sector_name_label}</label>
@@ -783,7 +785,7 @@ pub fn SectorsPage() -> impl IntoView {
                                 </details>
                             }).collect_view()}
                             <h2>{t.planning.new_sector}</h2>
-                            <ActionForm action=save attr:class="form">
+                            <ActionForm attr:novalidate=true action=save attr:class="form">
                                 <TextField name="name" label=t.planning.sector_name_label kind="text" autocomplete="off" required=true error=Signal::derive(error) />
                                 <PictogramChoices chosen=String::new() />
                                 <FieldError name="pictogram" error=Signal::derive(error) />

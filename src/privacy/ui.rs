@@ -146,7 +146,7 @@ fn LinkDataView(
             <p>{t.privacy.erase_explain}</p>
             {data.erase_cancels.then(|| view! { <p><strong>{t.privacy.erase_cancels}</strong></p> })}
             {move || erase_error.get().map(|error| view! { <ErrorNotice error /> })}
-            <ActionForm action=erase attr:class="form">
+            <ActionForm attr:novalidate=true action=erase attr:class="form">
                 <input type="hidden" name="kind" value=data.kind.slug() />
                 <input type="hidden" name="token" value=token.clone() />
                 <div class="field field-check">
@@ -207,7 +207,7 @@ pub fn PersonErasureSection(person_id: i64) -> impl IntoView {
                         <h2>{t.privacy.person_erase_title}</h2>
                         <p>{t.privacy.person_erase_explain}</p>
                         {move || error().map(|error| view! { <ErrorNotice error /> })}
-                        <ActionForm action=erase attr:class="form">
+                        <ActionForm attr:novalidate=true action=erase attr:class="form">
                             <input type="hidden" name="person_id" value=erasure.person_id />
                             <div class="field field-check">
                                 <input type="checkbox" id="confirm" name="confirm" value="oui" required=true />

@@ -265,7 +265,7 @@ pub fn ClientQuotePage(kind: &'static str) -> impl IntoView {
                             {waiting.then(move || view! {
                                 <section class="no-print quote-answer">
                                     <h2>{q.accept_title}</h2>
-                                    <ActionForm action=answer attr:class="form">
+                                    <ActionForm attr:novalidate=true action=answer attr:class="form">
                                         <input type="hidden" name="kind" value=kind />
                                         <input type="hidden" name="token" value=accept_token />
                                         <input type="hidden" name="number" value=accept_number />
@@ -279,7 +279,7 @@ pub fn ClientQuotePage(kind: &'static str) -> impl IntoView {
                                         <button type="submit" class="button-large">{q.accept_button}</button>
                                     </ActionForm>
                                     <h2>{q.decline_title}</h2>
-                                    <ActionForm action=answer attr:class="form">
+                                    <ActionForm attr:novalidate=true action=answer attr:class="form">
                                         <input type="hidden" name="kind" value=kind />
                                         <input type="hidden" name="token" value=decline_token />
                                         <input type="hidden" name="number" value=decline_number />
@@ -400,7 +400,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                         {move || error.get().map(|error| view! { <ErrorNotice error /> })}
                         {(!data.seller.is_complete()).then(|| view! { <p class="notice notice-warning">{q.seller_incomplete}</p> })}
                         {can_draft.then(|| view! {
-                            <ActionForm action=new_draft attr:class="form-inline">
+                            <ActionForm attr:novalidate=true action=new_draft attr:class="form-inline">
                                 <input type="hidden" name="kind" value=subject.kind() />
                                 <input type="hidden" name="request_id" value=subject.id() />
                                 <button type="submit">{if first_quote { q.new_quote } else { q.revise }}</button>
@@ -413,7 +413,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                     {quote.lines.clone().into_iter().map(|(line_id, line)| view! {
                                         <li>
                                             {format!("{} · {} {} × {} · {}", line.designation, format_quantity(line.quantity), line.unit, format_euros(line.unit_price_cents), format_rate(line.vat_bp))}
-                                            <ActionForm action=remove attr:class="form-inline">
+                                            <ActionForm attr:novalidate=true action=remove attr:class="form-inline">
                                                 <input type="hidden" name="quote_id" value=quote.id />
                                                 <input type="hidden" name="line_id" value=line_id />
                                                 <button type="submit" class="button-secondary" aria-label=format!("{} : {}", q.remove_line, line.designation)>{q.remove_line}</button>
@@ -423,7 +423,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                 </ul>
                                 <p><strong>{format!("{} {}", q.total_gross, format_euros(quote.totals.gross_cents))}</strong></p>
                                 <h3>{q.add_line}</h3>
-                                <ActionForm action=add attr:class="form">
+                                <ActionForm attr:novalidate=true action=add attr:class="form">
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <TextField name="designation" label=q.designation kind="text" autocomplete="off" required=true error />
                                     <TextField name="quantity" label=q.quantity kind="text" autocomplete="off" required=true hint=q.quantity_hint error />
@@ -440,7 +440,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                     <button type="submit">{q.add_line}</button>
                                 </ActionForm>
                                 <h3>{q.terms_title}</h3>
-                                <ActionForm action=terms attr:class="form">
+                                <ActionForm attr:novalidate=true action=terms attr:class="form">
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <TextField name="valid_until" label=q.valid_until_label kind="date" autocomplete="off" required=true value=quote.valid_until.clone() error />
                                     <TextField name="discount" label=q.discount_label kind="text" autocomplete="off" value=format_rate(quote.discount_bp).trim_end_matches(" %").to_owned() error />
@@ -449,7 +449,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                     <button type="submit">{t.accounts.save}</button>
                                 </ActionForm>
                                 <p><a href=format!("/equipe/devis/{}", quote.id)>{q.preview}</a></p>
-                                <ActionForm action=send attr:class="form-inline">
+                                <ActionForm attr:novalidate=true action=send attr:class="form-inline">
                                     <input type="hidden" name="quote_id" value=quote.id />
                                     <button type="submit" class="button-large">{q.send}</button>
                                 </ActionForm>
@@ -468,7 +468,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                         {waiting.then(|| view! {
                                             <details>
                                                 <summary>{q.record_title}</summary>
-                                                <ActionForm action=record attr:class="form">
+                                                <ActionForm attr:novalidate=true action=record attr:class="form">
                                                     <input type="hidden" name="quote_id" value=quote.id />
                                                     <fieldset class="choices">
                                                         <legend>{q.record_answer}</legend>
@@ -492,7 +492,7 @@ pub fn QuotesEditor(subject: Subject, #[prop(optional)] heading: bool) -> impl I
                                                     </div>
                                                     <button type="submit">{q.record_button}</button>
                                                 </ActionForm>
-                                                <ActionForm action=cancel attr:class="form-inline">
+                                                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                                                     <input type="hidden" name="quote_id" value=quote.id />
                                                     <button type="submit" class="button-danger">{q.cancel}</button>
                                                 </ActionForm>
@@ -524,7 +524,7 @@ pub fn SellerForm() -> impl IntoView {
                 view! {
                     <h2>{q.seller_title}</h2>
                     <p class="hint">{q.seller_hint}</p>
-                    <ActionForm action=save attr:class="form">
+                    <ActionForm attr:novalidate=true action=save attr:class="form">
                         <TextField name="seller_name" label=q.seller_name kind="text" autocomplete="off" required=true value=seller.name.clone() error />
                         <TextField name="legal_form" label=q.legal_form kind="text" autocomplete="off" required=true value=seller.legal_form.clone() error />
                         <TextField name="seller_address" label=q.seller_address kind="text" autocomplete="off" required=true value=seller.address.clone() error />

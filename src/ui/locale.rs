@@ -36,7 +36,7 @@ pub fn LocaleSwitch() -> impl IntoView {
     };
     let action = ServerAction::<SetLocale>::new();
     view! {
-        <ActionForm action=action attr:class="locale-switch">
+        <ActionForm attr:novalidate=true action=action attr:class="locale-switch">
             <input type="hidden" name="locale" value=other.code() />
             <button type="submit" class="button-quiet" lang=other.code()>
                 <GlobeIcon />
