@@ -4,6 +4,13 @@ import { expectAccessible, expectNoHorizontalScroll, hydrated, open } from "./su
 // A refused form comes back as it was sent, at an error summary in view that has the focus;
 // corrected, it goes through. Both projects: forms are plain posts either way.
 
+// A 1×1 PNG: a real photo as far as the server can tell.
+const photo = {
+  name: "ourlet.png",
+  mimeType: "image/png",
+  buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
+};
+
 /** Both projects share one server: names and contacts must not clash. */
 const unique = (testInfo: TestInfo) => `${testInfo.project.name}${Date.now() % 1_000_000}`;
 
@@ -44,13 +51,14 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
   await expect(page.getByText(`1 × ${dish}`)).toBeVisible();
 });
 
-test("a refused alteration request keeps the notes, the day, the name and the consent", async ({ page }, testInfo) => {
+test("a refused alteration request keeps the notes, the photo, the day, the name and the consent", async ({ page }, testInfo) => {
   await open(page, "/retouches?q1=1", testInfo);
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();
   // No day is chosen for her.
   await expect(page.getByLabel("Jour de dépôt")).toHaveValue("");
   await page.locator("#item_note_0").fill("Raccourcir de 3 cm");
+  await page.locator("#item_photo_0").setInputFiles(photo);
   const day = await page.getByLabel("Jour de dépôt").locator("option").nth(2).getAttribute("value");
   await page.getByLabel("Jour de dépôt").selectOption(day!);
   const name = `Fatou ${unique(testInfo)}`;
@@ -61,6 +69,8 @@ test("a refused alteration request keeps the notes, the day, the name and the co
 
   await expectSummary(page, "Il y a 1 chose à corriger", "téléphone");
   await expect(page.locator("#item_note_0")).toHaveValue("Raccourcir de 3 cm");
+  // The photo was received: not asked again.
+  await expect(page.getByText("Photo déjà reçue")).toBeVisible();
   await expect(page.getByLabel("Jour de dépôt")).toHaveValue(day!);
   await expect(page.getByLabel("Nom")).toHaveValue(name);
   await expect(page.getByRole("checkbox", { name: /J'accepte que Coop'Manau me contacte/ })).toBeChecked();
@@ -71,6 +81,7 @@ test("a refused alteration request keeps the notes, the day, the name and the co
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   await expect(page).toHaveURL(/\/retouches\/suivi\/[A-Za-z0-9_-]{43}\?envoyee=1$/);
   await expect(page.getByText("Raccourcir de 3 cm")).toBeVisible();
+  await expect(page.getByText("Photo jointe")).toBeVisible();
 });
 
 test("a refused hem booking keeps the slot, the name, the class and the garments", async ({ page }, testInfo) => {

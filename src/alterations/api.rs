@@ -39,7 +39,13 @@ pub async fn get_alteration_draft(choices: String) -> Result<RequestDraft, AppEr
             (id.to_owned(), quantity.to_owned())
         })
         .collect();
-    service::draft(&state()?, &choices).await
+    let state = state()?;
+    let refused_key = crate::server::drafts::draft_field(
+        &state,
+        <SubmitAlterationRequest as leptos::server_fn::ServerFn>::PATH,
+        "idempotency_key",
+    );
+    service::draft(&state, &choices, refused_key).await
 }
 
 /// Sends a request (a multipart form: it may carry photos). Public; the answer is the private

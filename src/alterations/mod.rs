@@ -354,8 +354,11 @@ pub struct RequestDraft {
     /// The drop-off days to choose from, `YYYY-MM-DD`.
     pub days: Vec<String>,
     pub partners: Vec<Partner>,
-    /// A fresh token: the form's idempotency key and, once sent, the private link.
+    /// A fresh token (or the refused form's): the form's idempotency key and, once sent, the
+    /// private link.
     pub idempotency_key: String,
+    /// The photo fields (`item_photo_N`) whose photo the refused form already sent.
+    pub kept_photos: Vec<String>,
 }
 
 #[cfg(test)]

@@ -27,9 +27,12 @@ use leptos::server_fn::codec::MultipartData;
 
 /// The second step of the form: the lines chosen in the first (`service id → quantity`), priced,
 /// with the days and partners to choose from and a fresh idempotency key.
+/// `refused_key`: the idempotency key of this browser's refused form, if any (its draft,
+/// server::drafts): the form keeps it, and with it the photos already received.
 pub async fn draft(
     state: &AppState,
     choices: &[(String, String)],
+    refused_key: Option<String>,
 ) -> Result<RequestDraft, AppError> {
     let services = repo::list_services(&state.db.reader, true).await?;
     let mut errors = FieldErrors::new();
@@ -66,12 +69,28 @@ pub async fn draft(
         .into_iter()
         .filter(|p| p.active)
         .collect();
+    // A key already used by a request would make the next form a replay of it.
+    let idempotency_key = match refused_key.filter(|key| is_well_formed(key)) {
+        Some(key)
+            if repo::find_id_by_token(&state.db.reader, &hash_token(&key))
+                .await?
+                .is_none() =>
+        {
+            key
+        }
+        _ => new_token(),
+    };
+    let kept_photos = (0..lines.len())
+        .map(|index| format!("item_photo_{index}"))
+        .filter(|field| state.kept_photos.find(&idempotency_key, field).is_some())
+        .collect();
     Ok(RequestDraft {
         estimate: estimate(lines.iter().map(|(s, q)| (s.price_cents, *q))),
         lines,
         days,
         partners,
-        idempotency_key: new_token(),
+        idempotency_key,
+        kept_photos,
     })
 }
 
@@ -268,12 +287,15 @@ pub async fn submit(
     if !sent.consent {
         errors.insert("consent".into(), "consent_required".into());
     }
-    if !errors.is_empty() {
+    // A form that is not even a list of lines is refused before any photo is decoded.
+    if !errors.is_empty() && (errors.contains_key("items") || lines.is_empty()) {
         return Err(AppError::Validation(errors));
     }
 
     // Photos are decoded and re-encoded off the async threads (CPU work), a request's photos
     // one after the other in one turn of the gate: once its turn comes, a request finishes.
+    // Also when something else is refused: what was received is kept for the corrected form
+    // (server::drafts::Kept), so she is not asked for the photo again.
     let sent_photos: Vec<Option<Vec<u8>>> = lines.iter_mut().map(|l| l.photo.take()).collect();
     let photos = if sent_photos.iter().all(Option::is_none) {
         sent_photos.into_iter().map(|_| None).collect()
@@ -297,10 +319,18 @@ pub async fn submit(
                 None
             }
             Some(Ok(stored)) => Some(stored),
-            None => None,
+            None => state.kept_photos.find(&key, &line.field),
         })
         .collect();
     if !errors.is_empty() {
+        for (line, photo) in lines.iter().zip(&photos) {
+            if let Some(photo) = photo {
+                let bytes = photo.jpeg.len();
+                state
+                    .kept_photos
+                    .keep(&key, &line.field, photo.clone(), bytes);
+            }
+        }
         return Err(AppError::Validation(errors));
     }
 
@@ -365,6 +395,7 @@ pub async fn submit(
         }
     }
     tx.commit().await?;
+    state.kept_photos.forget(&key);
     Ok(key)
 }
 

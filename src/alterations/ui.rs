@@ -173,6 +173,7 @@ pub fn RequestFormPage() -> impl IntoView {
                                 {draft.lines.into_iter().enumerate().map(|(i, (service, quantity))| {
                                     let note = format!("item_note_{i}");
                                     let photo = format!("item_photo_{i}");
+                                    let kept = draft.kept_photos.contains(&photo);
                                     let note_error = field_error(note.clone());
                                     let photo_error = field_error(photo.clone())
                                         .or_else(|| field_error(format!("item_quantity_{i}")))
@@ -193,6 +194,7 @@ pub fn RequestFormPage() -> impl IntoView {
                                             <div class="field">
                                                 <label for=photo.clone()>{t.alterations.photo_label}</label>
                                                 <p class="hint" id=format!("{photo}-hint")>{t.alterations.photo_hint}</p>
+                                                {kept.then(|| view! { <p class="notice notice-ok" role="status">{t.alterations.photo_kept}</p> })}
                                                 <input id=photo.clone() name=photo.clone() type="file" accept="image/jpeg,image/png,image/webp"
                                                     aria-describedby=format!("{photo}-hint") aria-invalid=photo_error.is_some().then_some("true") />
                                                 {photo_error.map(|text| view! { <p class="field-error">{text}</p> })}

@@ -182,6 +182,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         phone: "Phone",
         photo_attached: "Photo attached",
         photo_hint: "Optional. JPEG, PNG or WebP, 8 MB at most.",
+        photo_kept: "✓ Photo already received: it will be attached to the request. Choose \
+            another one only to replace it.",
         photo_label: "Photo",
         pickups_title: "Ready to collect",
         price_confirmed: "Confirmed price:",

@@ -220,6 +220,8 @@ pub struct Alterations {
     pub phone: &'static str,
     pub photo_attached: &'static str,
     pub photo_hint: &'static str,
+    /// A refused form's photo, already received and kept for the corrected form.
+    pub photo_kept: &'static str,
     pub photo_label: &'static str,
     pub pickups_title: &'static str,
     pub price_confirmed: &'static str,

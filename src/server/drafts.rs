@@ -155,6 +155,91 @@ impl Store {
     }
 }
 
+/// Files a refused form already carried (a photo, re-encoded), kept for the same form: the
+/// corrected form need not ask for them again. Keyed by the form's idempotency key (it comes back
+/// with the form's draft) and the field's name; bounded like the drafts, in bytes.
+pub struct Kept<T> {
+    store: Mutex<VecDeque<KeptFile<T>>>,
+    max_bytes: usize,
+}
+
+struct KeptFile<T> {
+    form_key: String,
+    field: String,
+    value: T,
+    bytes: usize,
+    at: Instant,
+}
+
+impl<T: Clone> Kept<T> {
+    pub fn new(max_bytes: usize) -> Kept<T> {
+        Kept {
+            store: Mutex::new(VecDeque::new()),
+            max_bytes,
+        }
+    }
+
+    /// Keeps `value` (`bytes` long) for `field` of the form `form_key`, replacing what was kept.
+    pub fn keep(&self, form_key: &str, field: &str, value: T, bytes: usize) {
+        self.keep_at(form_key, field, value, bytes, Instant::now());
+    }
+
+    fn keep_at(&self, form_key: &str, field: &str, value: T, bytes: usize, now: Instant) {
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.retain(|f| now - f.at < KEPT_FOR && !(f.form_key == form_key && f.field == field));
+        if bytes > self.max_bytes {
+            return;
+        }
+        let mut total: usize = store.iter().map(|f| f.bytes).sum();
+        while total + bytes > self.max_bytes {
+            let Some(oldest) = store.pop_front() else {
+                break;
+            };
+            total -= oldest.bytes;
+        }
+        store.push_back(KeptFile {
+            form_key: form_key.to_owned(),
+            field: field.to_owned(),
+            value,
+            bytes,
+            at: now,
+        });
+    }
+
+    /// What is kept for `field` of the form `form_key`.
+    pub fn find(&self, form_key: &str, field: &str) -> Option<T> {
+        let now = Instant::now();
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store
+            .iter()
+            .find(|f| f.form_key == form_key && f.field == field && now - f.at < KEPT_FOR)
+            .map(|f| f.value.clone())
+    }
+
+    /// The form was accepted: what it kept goes.
+    pub fn forget(&self, form_key: &str) {
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.retain(|f| f.form_key != form_key);
+    }
+
+    pub fn bytes(&self) -> usize {
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.iter().map(|f| f.bytes).sum()
+    }
+}
+
+/// The value of field `name` of the draft this request's browser holds for `server_fn`, if any:
+/// how a page finds, for instance, the idempotency key its refused form was sent with.
+pub fn draft_field(state: &AppState, server_fn: &str, name: &str) -> Option<String> {
+    let id = super::response::cookie(COOKIE)?;
+    let draft = state.drafts.find(&id, server_fn)?;
+    draft
+        .fields
+        .into_iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value)
+}
+
 /// The layer (see the module's comment). Placed inside `check_body`: bodies are already read,
 /// bounded and screened when they reach it.
 pub async fn keep_typed(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -524,6 +609,29 @@ mod tests {
             .keep_at(draft(&[("name", "a")]), t0 + KEPT_FOR)
             .unwrap();
         assert!(drafts.bytes() < 100);
+    }
+
+    #[test]
+    fn kept_files_are_found_for_their_form_and_field_within_their_bytes() {
+        let kept = Kept::new(100);
+        let t0 = Instant::now();
+        kept.keep_at("form-a", "item_photo_0", 1, 40, t0);
+        kept.keep_at("form-a", "item_photo_1", 2, 40, t0);
+        assert_eq!(kept.find("form-a", "item_photo_0"), Some(1));
+        assert_eq!(kept.find("form-b", "item_photo_0"), None);
+        kept.keep_at("form-a", "item_photo_0", 3, 40, t0);
+        assert_eq!(kept.find("form-a", "item_photo_0"), Some(3), "replaced");
+        kept.keep_at("form-b", "item_photo_0", 4, 40, t0);
+        assert!(kept.bytes() <= 100);
+        assert_eq!(
+            kept.find("form-a", "item_photo_1"),
+            None,
+            "the oldest went first"
+        );
+        kept.keep_at("form-c", "x", 5, 101, t0);
+        assert_eq!(kept.find("form-c", "x"), None, "too large to keep");
+        kept.forget("form-b");
+        assert_eq!(kept.find("form-b", "item_photo_0"), None);
     }
 
     #[test]

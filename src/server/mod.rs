@@ -75,5 +75,7 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         photo_decodes: crate::alterations::photo::DecodeGate::per_core(),
         upload_reads: Default::default(),
         drafts: Default::default(),
+        // Re-encoded phone photos are a few hundred KB: some fifty forms' worth.
+        kept_photos: Arc::new(drafts::Kept::new(32 * 1024 * 1024)),
     }))
 }

@@ -37,6 +37,8 @@ pub struct Shared {
     pub upload_reads: Arc<super::security::UploadReads>,
     /// What refused forms carried, to put back into them (src/server/drafts.rs).
     pub drafts: Arc<super::drafts::Drafts>,
+    /// The photos of refused alteration requests, re-encoded, for their corrected form.
+    pub kept_photos: Arc<super::drafts::Kept<crate::alterations::photo::StoredPhoto>>,
 }
 
 impl AppState {

@@ -1053,3 +1053,71 @@ async fn requests_from_a_partner_s_employees_are_grouped() {
     let all = app.count("SELECT count(*) FROM alteration_request").await;
     assert!(all > 1, "the demo requests are not La Redoute's");
 }
+
+#[tokio::test]
+async fn a_refused_request_keeps_its_photo_and_its_key_for_the_corrected_form_of_this_browser() {
+    let app = spawn_app().await;
+    let hem = services(&app)
+        .await
+        .into_iter()
+        .find(|s| s.price_cents == Some(900))
+        .unwrap();
+    let choices = format!("{}:1", hem.id);
+    let first = draft(&app, &choices).await;
+    let key = first.idempotency_key.clone();
+    let mut sent = line(hem.id, 1);
+    sent.photo = Some((photo(image::ImageFormat::Png, 800, 600), "ourlet.png"));
+    // Neither a phone nor an e-mail: refused, nothing written.
+    let form = Form::new(&key, &first.days[0], vec![sent])
+        .set("phone", "")
+        .set("email", "");
+    let writes = app.writes().await;
+    let refused = send_as_page(&app, form).await;
+    assert!(refused.status().is_redirection());
+    assert_eq!(app.writes().await, writes);
+    let cookie = refused
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("brouillon="))
+        .expect("a draft")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // This browser's form comes back with the same key and says the photo was received.
+    let again: RequestDraft = app
+        .client
+        .get(app.url(&format!("/api/get_alteration_draft?choices={choices}")))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again.idempotency_key, key);
+    assert_eq!(again.kept_photos, vec!["item_photo_0".to_owned()]);
+    // Another browser gets a fresh key and nothing kept.
+    let other = draft(&app, &choices).await;
+    assert_ne!(other.idempotency_key, key);
+    assert!(other.kept_photos.is_empty());
+
+    // Corrected without choosing the photo again: the request has it.
+    let form = Form::new(&key, &first.days[0], vec![line(hem.id, 1)]);
+    let accepted = send_as_page(&app, form).await;
+    assert!(accepted.status().is_redirection());
+    let location = accepted.headers()[header::LOCATION].to_str().unwrap();
+    assert!(
+        location.contains(&format!("/retouches/suivi/{key}")),
+        "{location}"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM alteration_photo").await, 1);
+    assert_eq!(
+        app.state.kept_photos.bytes(),
+        0,
+        "nothing kept once accepted"
+    );
+}
