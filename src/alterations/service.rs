@@ -21,9 +21,29 @@ use crate::{
         multipart::{Field, Fields, text},
         now,
     },
-    ui::time::paris_day,
+    ui::time::{paris_day, parse_hhmm, utc_to_paris},
 };
 use leptos::server_fn::codec::MultipartData;
+
+/// The drop-off days offered now: the conciergerie's open weekdays within the horizon, neither
+/// public holidays nor closures (home::calendar), and today only until the conciergerie closes.
+pub async fn offered_dropoff_days(state: &AppState) -> Result<Vec<i64>, AppError> {
+    let mut conn = state.db.reader.acquire().await?;
+    let open = repo::open_weekdays(&mut *conn).await?;
+    let closed = crate::home::service::closed(&mut *conn).await?;
+    let (today, minutes) = utc_to_paris(now());
+    let closes_today =
+        crate::home::repo::ranges_of_day(&mut conn, "conciergerie", super::weekday(today))
+            .await?
+            .iter()
+            .filter_map(|(_, closes)| parse_hhmm(closes).ok())
+            .max();
+    let open_now = closes_today.is_some_and(|closes| minutes < closes);
+    Ok(dropoff_days(today, &open)
+        .into_iter()
+        .filter(|day| !closed.is_closed(*day) && (*day != today || open_now))
+        .collect())
+}
 
 /// The second step of the form: the lines chosen in the first (`service id → quantity`), priced,
 /// with the days and partners to choose from and a fresh idempotency key.
@@ -59,8 +79,8 @@ pub async fn draft(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let open = repo::open_weekdays(&state.db.reader).await?;
-    let days = dropoff_days(paris_day(now()), &open)
+    let days = offered_dropoff_days(state)
+        .await?
         .into_iter()
         .map(format_day)
         .collect();
@@ -246,9 +266,8 @@ pub async fn submit(
         errors.insert("items".into(), "too_many_photos".into());
     }
 
-    let open = repo::open_weekdays(&state.db.reader).await?;
-    let dropoff = parse_day(&sent.dropoff_date)
-        .filter(|day| dropoff_days(paris_day(now()), &open).contains(day));
+    let offered = offered_dropoff_days(state).await?;
+    let dropoff = parse_day(&sent.dropoff_date).filter(|day| offered.contains(day));
     if dropoff.is_none() {
         errors.insert("dropoff_date".into(), "dropoff_day_invalid".into());
     }

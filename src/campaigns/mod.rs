@@ -256,7 +256,11 @@ impl SlotPlan {
 
     /// The slots of the plan, in time order; slots that would run past `end` are left out.
     /// Err when the plan would make more than [`MAX_GENERATED_SLOTS`].
-    pub fn slots(&self) -> Result<Vec<NewSlot>, &'static str> {
+    /// The slots of the plan, none on a `closed` day (public holidays, closures).
+    pub fn slots(
+        &self,
+        closed: &crate::home::calendar::Closed,
+    ) -> Result<Vec<NewSlot>, &'static str> {
         let first = days_from_civil(self.first_day.0, self.first_day.1, self.first_day.2);
         let last = days_from_civil(self.last_day.0, self.last_day.1, self.last_day.2);
         let per_day = (self.end - self.start) / self.length_minutes;
@@ -269,7 +273,7 @@ impl SlotPlan {
         let mut slots = Vec::new();
         for days in first..=last {
             let (year, month, day) = civil(days);
-            if !self.weekdays.contains(&iso_weekday(year, month, day)) {
+            if !self.weekdays.contains(&iso_weekday(year, month, day)) || closed.is_closed(days) {
                 continue;
             }
             for i in 0..per_day {
@@ -636,7 +640,7 @@ mod tests {
 
     #[test]
     fn slots_cover_the_chosen_weekdays_within_the_time_range() {
-        let slots = plan().slots().unwrap();
+        let slots = plan().slots(&Default::default()).unwrap();
         // Monday 30 Nov and Wednesday 2 Dec; 08:30–10:00 in 20 minutes: 4 whole slots a day.
         assert_eq!(slots.len(), 8);
         assert_eq!(day_of(slots[0].0), "2026-11-30");
@@ -734,7 +738,7 @@ mod tests {
             "5",
         )
         .unwrap();
-        assert_eq!(long.slots(), Err("too_many_slots"));
+        assert_eq!(long.slots(&Default::default()), Err("too_many_slots"));
         // A Sunday-only plan over a Monday-to-Saturday week makes nothing.
         let none = SlotPlan::parse(
             "2026-11-30",
@@ -746,7 +750,7 @@ mod tests {
             "5",
         )
         .unwrap();
-        assert_eq!(none.slots(), Err("no_slots"));
+        assert_eq!(none.slots(&Default::default()), Err("no_slots"));
     }
 
     #[test]

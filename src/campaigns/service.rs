@@ -246,10 +246,11 @@ pub async fn generate_slots(
     campaign_id: i64,
     plan: SlotPlan,
 ) -> Result<u64, AppError> {
-    let slots = plan
-        .slots()
-        .map_err(|key| AppError::invalid("first_day", key))?;
     let mut tx = state.db.begin_write().await?;
+    let closed = crate::home::service::closed(&mut *tx).await?;
+    let slots = plan
+        .slots(&closed)
+        .map_err(|key| AppError::invalid("first_day", key))?;
     if repo::find_campaign(&mut *tx, campaign_id).await?.is_none() {
         return Err(AppError::NotFound);
     }
@@ -962,7 +963,7 @@ pub async fn seed_demo(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Er
     )
     .map_err(|(_, key)| sqlx::Error::Protocol(key.into()))?;
     let slots = plan
-        .slots()
+        .slots(&crate::home::calendar::Closed::default())
         .map_err(|key| sqlx::Error::Protocol(key.into()))?;
     repo::insert_slots(conn, id, &slots, plan.places).await?;
     Ok(())

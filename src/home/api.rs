@@ -45,3 +45,36 @@ pub async fn remove_opening_hours(
     response::redirect("/equipe/horaires");
     Ok(())
 }
+
+/// Today and the closures to come (public: the home page says when the coop is closed).
+#[server(prefix = "/api", endpoint = "get_calendar", input = GetUrl)]
+pub async fn get_calendar() -> Result<super::calendar::Calendar, AppError> {
+    let state = crate::server::state()?;
+    let today = crate::ui::time::paris_day(crate::server::now());
+    let closures =
+        super::repo::closures_from(&state.db.reader, &crate::ui::time::format_date(today)).await?;
+    Ok(super::calendar::Calendar { today, closures })
+}
+
+/// Staff close the coop for some days (summer, Christmas).
+#[server(prefix = "/api", endpoint = "add_closure")]
+pub async fn add_closure(
+    first_day: String,
+    last_day: String,
+    label: String,
+) -> Result<(), AppError> {
+    let actor = auth::require_staff()?;
+    let state = crate::server::state()?;
+    super::service::add_closure(&state, &actor, &first_day, &last_day, &label).await?;
+    response::redirect("/equipe/horaires");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "remove_closure")]
+pub async fn remove_closure(id: i64) -> Result<(), AppError> {
+    let actor = auth::require_staff()?;
+    let state = crate::server::state()?;
+    super::service::remove_closure(&state, &actor, id).await?;
+    response::redirect("/equipe/horaires");
+    Ok(())
+}

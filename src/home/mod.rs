@@ -1,6 +1,7 @@
 //! The home page: what the coop does, when it is open, what one can do here.
 
 pub mod api;
+pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

@@ -122,3 +122,53 @@ pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     }
     Ok(())
 }
+
+/// The closures that end on `from_day` (`YYYY-MM-DD`) or later, soonest first.
+pub async fn closures_from(
+    db: impl sqlx::SqliteExecutor<'_>,
+    from_day: &str,
+) -> Result<Vec<super::calendar::Closure>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, first_day, last_day, label FROM closure WHERE last_day >= ? ORDER BY first_day, id",
+    )
+    .bind(from_day)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, first_day, last_day, label)| super::calendar::Closure {
+                id,
+                first_day,
+                last_day,
+                label,
+            },
+        )
+        .collect())
+}
+
+pub async fn insert_closure(
+    conn: &mut SqliteConnection,
+    first_day: &str,
+    last_day: &str,
+    label: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO closure (first_day, last_day, label, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(first_day)
+    .bind(last_day)
+    .bind(label)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn delete_closure(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM closure WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

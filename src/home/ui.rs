@@ -1,6 +1,10 @@
 use super::{
     ServiceHours,
-    api::{AddOpeningHours, RemoveOpeningHours, list_service_hours},
+    api::{
+        AddClosure, AddOpeningHours, RemoveClosure, RemoveOpeningHours, get_calendar,
+        list_service_hours,
+    },
+    calendar::Closure,
     days_and_ranges,
 };
 use crate::{
@@ -23,6 +27,18 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             <h1>{t.home.title}</h1>
             <p class="lead">{t.common.tagline}</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    // The closures of the next weeks, before anything else: nobody comes for nothing.
+                    let Ok(calendar) = get_calendar().await else { return ().into_any() };
+                    let soon = crate::ui::time::format_date(calendar.today + 45);
+                    calendar.closures.into_iter()
+                        .filter(|c| c.first_day <= soon)
+                        .map(|c| view! { <p class="notice notice-warning" role="status">{closure_text(t, &c)}</p> })
+                        .collect_view()
+                        .into_any()
+                })}
+            </Suspense>
             <p>{t.home.intro}</p>
 
             <h2>{t.home.services_title}</h2>
@@ -54,6 +70,20 @@ pub fn HomePage() -> impl IntoView {
             <p>{t.home.visit}</p>
         </section>
     }
+}
+
+/// "Fermé du lundi 21 décembre au dimanche 3 janvier : Vacances de Noël".
+fn closure_text(t: &Catalogue, closure: &Closure) -> String {
+    let day = |d: &str| {
+        crate::ui::time::parse_date(d)
+            .map(|days| crate::ui::time::day_label(t, days))
+            .unwrap_or_default()
+    };
+    (t.home.closure_text)(
+        &day(&closure.first_day),
+        &day(&closure.last_day),
+        &closure.label,
+    )
 }
 
 #[component]
@@ -105,12 +135,18 @@ pub fn HoursPage() -> impl IntoView {
     let hours = Resource::new(|| (), |_| list_service_hours());
     let add = ServerAction::<AddOpeningHours>::new();
     let remove = ServerAction::<RemoveOpeningHours>::new();
+    let calendar = Resource::new(|| (), |_| get_calendar());
+    let add_closure = ServerAction::<AddClosure>::new();
+    let remove_closure = ServerAction::<RemoveClosure>::new();
     let error = Signal::derive(move || {
         add.value()
             .get()
             .and_then(Result::err)
             .or_else(|| remove.value().get().and_then(Result::err))
+            .or_else(|| add_closure.value().get().and_then(Result::err))
+            .or_else(|| remove_closure.value().get().and_then(Result::err))
     });
+
     // Reading the hours is public; changing them is for staff: say so before showing the form.
     let user = crate::accounts::use_request_user();
     let refusal = match &user {
@@ -180,6 +216,47 @@ pub fn HoursPage() -> impl IntoView {
                 <TextField name="opens" label=t.home.hours_opens kind="time" autocomplete="off" required=true error />
                 <TextField name="closes" label=t.home.hours_closes kind="time" autocomplete="off" required=true error />
                 <button type="submit">{t.home.hours_add}</button>
+            </ActionForm>
+
+            <h2 id="fermetures">{t.home.closures_title}</h2>
+            <p>{t.home.closures_intro}</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match calendar.await {
+                        Ok(calendar) => {
+                            let holidays = calendar.holidays(366);
+                            view! {
+                            {calendar.closures.is_empty().then(|| view! { <p>{t.home.closures_none}</p> })}
+                            <ul class="people">
+                                {calendar.closures.into_iter().map(|c| view! {
+                                    <li class="card person">
+                                        <span>{closure_text(t, &c)}</span>
+                                        <ActionForm attr:novalidate=true action=remove_closure attr:class="form-inline">
+                                            <input type="hidden" name="id" value=c.id />
+                                            <button type="submit" class="button-secondary">{t.home.hours_remove}</button>
+                                        </ActionForm>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            // The public holidays of the coming year: computed, nothing to enter.
+                            <h3>{t.home.holidays_title}</h3>
+                            <ul>
+                                {holidays.into_iter().map(|(days, key)| view! {
+                                    <li>{format!("{} : {}", crate::ui::time::day_label(t, days), (t.home.holiday)(key))}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <h3>{t.home.closure_add}</h3>
+            <ActionForm attr:novalidate=true action=add_closure attr:class="form">
+                <TextField name="first_day" label=t.home.closure_first kind="date" autocomplete="off" required=true error />
+                <TextField name="last_day" label=t.home.closure_last kind="date" autocomplete="off" required=true error />
+                <TextField name="label" label=t.home.closure_label kind="text" autocomplete="off" required=true error />
+                <button type="submit">{t.home.closure_add}</button>
             </ActionForm>
         </section>
     }

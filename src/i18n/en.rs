@@ -84,6 +84,37 @@ pub static CATALOGUE: Catalogue = Catalogue {
         hours_weekday: "Day",
         hours_opens: "Opens",
         hours_closes: "Closes",
+        closures_title: "Closures",
+        closures_intro: "Public holidays are counted on their own. Add closures here (summer, \
+            Christmas): no drop-off day, lunch or hem slot is offered on them, and the home page \
+            announces them.",
+        closures_none: "No closure to come.",
+        closure_first: "First closed day",
+        closure_last: "Last closed day",
+        closure_label: "Reason (shown to the public)",
+        closure_add: "Add the closure",
+        closure_text: |first, last, label| {
+            if first == last {
+                format!("Closed on {first}: {label}")
+            } else {
+                format!("Closed from {first} to {last}: {label}")
+            }
+        },
+        holidays_title: "Coming public holidays",
+        holiday: |key| match key {
+            "new_year" => "New Year's Day",
+            "easter_monday" => "Easter Monday",
+            "labour_day" => "Labour Day",
+            "victory_1945" => "Victory in Europe Day",
+            "ascension" => "Ascension Day",
+            "whit_monday" => "Whit Monday",
+            "national_day" => "Bastille Day",
+            "assumption" => "Assumption Day",
+            "all_saints" => "All Saints' Day",
+            "armistice" => "Armistice Day",
+            "christmas" => "Christmas Day",
+            _ => "Public holiday",
+        },
         visit_title: "Find us",
         visit: "Coop'Manau, Blanchemaille, Roubaix. Walk in during opening hours.",
         actions_title: "What you can do",
@@ -1683,6 +1714,14 @@ pub static CATALOGUE: Catalogue = Catalogue {
             // Lunch.
             "allergen_unknown" => "This allergen is not in the European list.",
             "date_past" => "This date has passed.",
+            "closure_label_invalid" => {
+                "Give a reason of 80 characters at most (it is shown to the public)."
+            }
+            "closure_order" => "The last day must be the first day or after it.",
+            "closure_too_long" => "A closure lasts 3 months at most: add another one for the rest.",
+            "day_closed" => {
+                "The coop is closed that day (public holiday or closure). Choose another day."
+            }
             "labels_invalid" => "At most 5 labels of at most 30 characters.",
             "dish_quantity_invalid" => "Enter a number of dishes (0 if you do not want it).",
             "quantity_max" => "At most 10 portions per dish.",

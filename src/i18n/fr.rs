@@ -78,6 +78,37 @@ pub static CATALOGUE: Catalogue = Catalogue {
         hours_weekday: "Jour",
         hours_opens: "Ouverture",
         hours_closes: "Fermeture",
+        closures_title: "Fermetures",
+        closures_intro: "Les jours fériés sont comptés tout seuls. Ajoutez ici les fermetures \
+            (été, Noël) : aucun jour de dépôt, déjeuner ni créneau d'ourlets n'y est proposé, et \
+            la page d'accueil les annonce.",
+        closures_none: "Aucune fermeture à venir.",
+        closure_first: "Premier jour fermé",
+        closure_last: "Dernier jour fermé",
+        closure_label: "Motif (affiché au public)",
+        closure_add: "Ajouter la fermeture",
+        closure_text: |first, last, label| {
+            if first == last {
+                format!("Fermé le {first} : {label}")
+            } else {
+                format!("Fermé du {first} au {last} : {label}")
+            }
+        },
+        holidays_title: "Jours fériés à venir",
+        holiday: |key| match key {
+            "new_year" => "Jour de l'an",
+            "easter_monday" => "Lundi de Pâques",
+            "labour_day" => "Fête du Travail",
+            "victory_1945" => "Victoire 1945",
+            "ascension" => "Ascension",
+            "whit_monday" => "Lundi de Pentecôte",
+            "national_day" => "Fête nationale",
+            "assumption" => "Assomption",
+            "all_saints" => "Toussaint",
+            "armistice" => "Armistice 1918",
+            "christmas" => "Noël",
+            _ => "Jour férié",
+        },
         visit_title: "Nous trouver",
         visit: "Coop'Manau, Blanchemaille, Roubaix. Entrée libre aux heures d'ouverture.",
         actions_title: "Ce que vous pouvez faire",
@@ -1703,6 +1734,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             // Lunch.
             "allergen_unknown" => "Cet allergène n'existe pas dans la liste européenne.",
             "date_past" => "Cette date est passée.",
+            "closure_label_invalid" => {
+                "Donnez un motif de 80 caractères au plus (il est affiché au public)."
+            }
+            "closure_order" => "Le dernier jour doit être le premier jour ou après.",
+            "closure_too_long" => {
+                "Une fermeture dure 3 mois au plus : ajoutez-en une autre pour la suite."
+            }
+            "day_closed" => {
+                "Ce jour-là, la coopérative est fermée (jour férié ou fermeture). Choisissez un autre jour."
+            }
             "labels_invalid" => "5 étiquettes au plus, de 30 caractères au plus.",
             "dish_quantity_invalid" => "Indiquez un nombre de plats (0 si vous n'en voulez pas).",
             "quantity_max" => "10 portions au plus par plat.",

@@ -151,6 +151,12 @@ pub async fn create_service(
         return Err(AppError::invalid("day", "date_past"));
     }
     let mut tx = state.db.begin_write().await?;
+    if crate::home::service::closed(&mut *tx)
+        .await?
+        .is_closed(days)
+    {
+        return Err(AppError::invalid("day", "day_closed"));
+    }
     let existing = repo::list_services(&mut tx, paris_to_utc(days, 0), false, 1)
         .await?
         .into_iter()
@@ -211,8 +217,13 @@ pub async fn public_menus(state: &AppState) -> Result<Vec<Menu>, AppError> {
             let now = now();
             let mut conn = state.db.reader.acquire().await?;
             let services = repo::list_services(&mut conn, now, true, 6).await?;
+            // Not on public holidays and closures, even if a service was made for that day.
+            let closed = crate::home::service::closed(&mut *conn).await?;
             let mut menus = Vec::with_capacity(services.len());
-            for service in services {
+            for service in services
+                .into_iter()
+                .filter(|s| parse_date(&s.day).is_ok_and(|day| !closed.is_closed(day)))
+            {
                 menus.push(menu_of(&mut conn, service, now).await?);
             }
             Ok::<_, AppError>(menus)
@@ -444,6 +455,11 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
         .ok_or(AppError::NotFound)?;
     if !service.open {
         return Err(AppError::Conflict("lunch_closed".into()));
+    }
+    // A closure entered after the service was made: no order for a day nobody cooks.
+    let day = parse_date(&service.day).map_err(|_| AppError::NotFound)?;
+    if crate::home::service::closed(&mut *tx).await?.is_closed(day) {
+        return Err(AppError::Conflict("day_closed".into()));
     }
     if now >= service.cutoff_at {
         return Err(AppError::Conflict("lunch_cutoff_passed".into()));
@@ -762,7 +778,11 @@ pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
             ),
         ],
     ];
-    for (days_number, menu) in next_days(now(), &weekdays, 2).into_iter().zip(menus) {
+    // Holidays are skipped (the public menus hide them).
+    let open_days = next_days(now(), &weekdays, 8)
+        .into_iter()
+        .filter(|day| crate::home::calendar::public_holiday(*day).is_none());
+    for (days_number, menu) in open_days.zip(menus) {
         let Some(config) = days.iter().find(|d| d.weekday == weekday(days_number)) else {
             continue;
         };

@@ -54,11 +54,13 @@ fn hours(service: &LunchService) -> String {
     )
 }
 
-/// "10:30", or "lundi 30 novembre 18:00" when the cut-off is not on the service's day.
+/// "jeudi 10:30" (the cut-off names its day, so nobody reads Tuesday's hour for Thursday), or
+/// "lundi 30 novembre 18:00" when the cut-off is not on the service's day.
 fn cutoff_text(t: &Catalogue, service: &LunchService) -> String {
     let (day, minutes) = utc_to_paris(service.cutoff_at);
     if format_date(day) == service.day {
-        format_hhmm(minutes)
+        let weekday = t.home.weekdays[(day + 3).rem_euclid(7) as usize];
+        format!("{weekday} {}", format_hhmm(minutes))
     } else {
         format!(
             "{} {}",

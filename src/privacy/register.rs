@@ -395,6 +395,11 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "closure",
+        personal: &[],
+        other: &["id", "first_day", "last_day", "label", "created_at"],
+    },
+    Table {
         name: "opening_hours",
         personal: &[],
         other: &["id", "service_slug", "weekday", "opens", "closes"],

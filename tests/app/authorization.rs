@@ -1203,6 +1203,31 @@ fn rows() -> Vec<Row> {
             },
             expect: [401, 403, 403, OK, 404],
         },
+        // Closures: anyone reads the calendar; staff enter and remove closures (none has this id).
+        Row {
+            path: "/api/get_calendar",
+            args: |_| vec![],
+            expect: PUBLIC,
+        },
+        Row {
+            path: "/api/add_closure",
+            args: |_| {
+                let day = coop_manau::ui::time::format_date(
+                    coop_manau::ui::time::paris_day(coop_manau::server::now()) + 300,
+                );
+                vec![
+                    ("first_day", day.clone()),
+                    ("last_day", day),
+                    ("label", "Inventaire".into()),
+                ]
+            },
+            expect: [401, 403, 403, OK, OK],
+        },
+        Row {
+            path: "/api/remove_closure",
+            args: |_| vec![("id", "999999".into())],
+            expect: [401, 403, 403, 404, 404],
+        },
         // The planning. Reads first; the link page before the feed is re-issued.
         Row {
             path: "/api/get_calendar_link",

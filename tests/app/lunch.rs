@@ -526,7 +526,12 @@ async fn staff_set_up_days_services_and_copy_menus() {
         )
         .await;
     assert_eq!(saved.status(), StatusCode::OK);
-    let friday = coop_manau::lunch::format_date(next_days(now() + 30 * 86_400, &[5], 1)[0]);
+    // Not a public holiday (1 January is a Friday in 2027): no service can be made on one.
+    let friday = next_days(now() + 30 * 86_400, &[5], 4)
+        .into_iter()
+        .find(|d| coop_manau::home::calendar::public_holiday(*d).is_none())
+        .unwrap();
+    let friday = coop_manau::lunch::format_date(friday);
     let created = app
         .post_as("/api/create_lunch_service", &[("day", &friday)], &cookie)
         .await;

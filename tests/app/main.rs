@@ -9,6 +9,7 @@ mod automation;
 mod backup;
 mod campaigns;
 mod catering;
+mod closures;
 mod counter;
 mod deploy;
 mod disk;
