@@ -83,8 +83,14 @@ test("a customer pre-orders two dishes, sees the allergens, and the kitchen hand
   await expect(order).toContainText(name);
   await order.getByRole("button", { name: "Prête" }).click();
   await expect(kitchen.page.getByRole("listitem").filter({ hasText: reference })).toContainText("État : Prête");
-  await kitchen.page.getByRole("listitem").filter({ hasText: reference }).getByRole("button", { name: "Récupérée" }).click();
-  await expect(kitchen.page.getByRole("listitem").filter({ hasText: reference })).toContainText("État : Récupérée");
+  const card = () => kitchen.page.getByRole("listitem").filter({ hasText: reference });
+  await card().getByRole("button", { name: "Récupérée", exact: true }).click();
+  await expect(card()).toContainText("État : Récupérée");
+  // Tapped by mistake: undone, then collected for real.
+  await card().getByRole("button", { name: "Pas encore récupérée (annuler)" }).click();
+  await expect(card()).toContainText("État : Prête");
+  await card().getByRole("button", { name: "Récupérée", exact: true }).click();
+  await expect(card()).toContainText("État : Récupérée");
   await kitchen.context.close();
 
   // The customer sees it collected; it can no longer be cancelled.

@@ -595,6 +595,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         no_order: "No order.",
         mark_ready: "Ready",
         mark_collected: "Collected",
+        undo_collected: "Not collected yet (undo)",
+        windows_without_orders: "Pickup times without orders",
         allergen: |code| match code {
             "gluten" => "Gluten",
             "crustaces" => "Crustaceans",

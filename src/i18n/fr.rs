@@ -592,6 +592,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         no_order: "Aucune commande.",
         mark_ready: "Prête",
         mark_collected: "Récupérée",
+        undo_collected: "Pas encore récupérée (annuler)",
+        windows_without_orders: "Créneaux sans commande",
         allergen: |code| match code {
             "gluten" => "Gluten",
             "crustaces" => "Crustacés",

@@ -1109,6 +1109,10 @@ pub struct Lunch {
     pub no_order: &'static str,
     pub mark_ready: &'static str,
     pub mark_collected: &'static str,
+    /// Undoes "collected" (tapped by mistake).
+    pub undo_collected: &'static str,
+    /// The kitchen screen's folded windows: "Sans commande : 13:00, 13:15".
+    pub windows_without_orders: &'static str,
     pub allergen: fn(&str) -> &'static str,
     pub course: fn(&str) -> &'static str,
     pub status: fn(&str) -> &'static str,

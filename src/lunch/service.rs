@@ -626,7 +626,8 @@ pub async fn kitchen(state: &AppState, service_id: Option<i64>) -> Result<Kitche
     })
 }
 
-/// Marks an order ready or collected; returns its service.
+/// Marks an order ready or collected; returns its service. "Ready" again on a collected order
+/// undoes a "collected" tapped by mistake (the kitchen screen offers it).
 pub async fn set_status(
     state: &AppState,
     actor: &CurrentUser,
@@ -643,11 +644,16 @@ pub async fn set_status(
     match (order.status.as_str(), status) {
         (current, wanted) if current == wanted => return Ok(order.service.id),
         ("cancelled", _) => return Err(AppError::Conflict("order_cancelled".into())),
+        ("collected", "ready") => {}
         ("collected", _) => return Err(AppError::Conflict("order_collected".into())),
         _ => {}
     }
     repo::set_order_status(&mut tx, id, status, now()).await?;
-    let action = format!("lunch_order_{status}");
+    let action = if order.status == "collected" {
+        "lunch_order_collected_undone".to_owned()
+    } else {
+        format!("lunch_order_{status}")
+    };
     audit::record(
         &mut tx,
         actor,

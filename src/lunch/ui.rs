@@ -809,23 +809,29 @@ fn KitchenView(
             </dl>
 
             <h2>{t.lunch.orders_by_window}</h2>
-            {windows.into_iter().map(|w| {
+            // Windows without orders fold into one line: the screen shows what there is to do.
+            {windows.iter().filter_map(|w| {
                 let of_window: Vec<LunchOrder> = orders.iter().filter(|o| o.window_id == w.id).cloned().collect();
-                view! {
+                (!of_window.is_empty()).then(|| view! {
                     <section class="kitchen-window" aria-label=format!("{} {}", t.lunch.pickup, paris_hhmm(w.starts_at))>
                         <h3>{format!("{} · {}", paris_hhmm(w.starts_at), (t.lunch.booked)(w.booked))}</h3>
-                        {if of_window.is_empty() {
-                            view! { <p class="hint">{t.lunch.no_order}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="kitchen-orders">
-                                    {of_window.into_iter().map(|o| view! { <KitchenOrderCard order=o status /> }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        <ul class="kitchen-orders">
+                            {of_window.into_iter().map(|o| view! { <KitchenOrderCard order=o status /> }).collect_view()}
+                        </ul>
                     </section>
-                }
+                })
             }).collect_view()}
+            {
+                let empty: Vec<String> = windows.iter()
+                    .filter(|w| !orders.iter().any(|o| o.window_id == w.id))
+                    .map(|w| paris_hhmm(w.starts_at))
+                    .collect();
+                (!empty.is_empty()).then(|| view! {
+                    <p class="hint kitchen-empty-windows">{format!("{} : {}", t.lunch.windows_without_orders, empty.join(", "))}</p>
+                })
+            }
+            // New orders appear by themselves while the screen is on.
+            <crate::ui::KeepFresh seconds=45 />
         </section>
     }
 }
@@ -857,6 +863,7 @@ fn KitchenOrderCard(order: LunchOrder, status: ServerAction<SetLunchOrderStatus>
             <div class="no-print">
                 {(state == "placed").then(|| button("ready", t.lunch.mark_ready))}
                 {(state == "placed" || state == "ready").then(|| button("collected", t.lunch.mark_collected))}
+                {(state == "collected").then(|| button("ready", t.lunch.undo_collected))}
             </div>
         </li>
     }

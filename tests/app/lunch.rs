@@ -434,8 +434,57 @@ async fn the_kitchen_counts_marks_and_exports_orders() {
         1
     );
     // A collected order cannot be cancelled by its customer.
-    let cancel = post(&app, "/api/cancel_lunch_order", &[("token", key)]).await;
+    let cancel = post(&app, "/api/cancel_lunch_order", &[("token", key.clone())]).await;
     assert_eq!(cancel.status(), StatusCode::CONFLICT);
+
+    // The kitchen screen offers to undo "collected"; the undo is audited.
+    let page = app
+        .client
+        .get(app.url(&format!("/cuisine/{service_id}")))
+        .header("cookie", &cook)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Pas encore récupérée (annuler)"));
+    assert!(
+        page.contains("Créneaux sans commande"),
+        "empty windows fold into one line"
+    );
+    let undo = app
+        .post_as(
+            "/api/set_lunch_order_status",
+            &[("id", &order_id.to_string()), ("status", "ready")],
+            &cook,
+        )
+        .await;
+    assert_eq!(undo.status(), StatusCode::OK);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM lunch_order WHERE id = {order_id} AND status = 'ready'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM audit_log WHERE action = 'lunch_order_collected_undone'")
+            .await,
+        1
+    );
+    let again = app
+        .post_as(
+            "/api/set_lunch_order_status",
+            &[("id", &order_id.to_string()), ("status", "collected")],
+            &cook,
+        )
+        .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::OK,
+        "collected again, for the CSV below"
+    );
 
     let csv = app
         .client
