@@ -106,7 +106,10 @@ test("a student books with the invite code, adds it to the calendar, moves it, t
   await expect(page.locator(".booking-facts")).toContainText(hours);
 
   // Cancel.
-  await page.getByRole("button", { name: "Annuler ma réservation" }).click();
+  // Cancelling asks once: the question, then the plain button.
+  await page.getByRole("link", { name: "Annuler ma réservation" }).click();
+  await expect(page.getByText("Annuler ma réservation : Annuler vraiment ?")).toBeVisible();
+  await page.getByRole("button", { name: "Oui, annuler" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Réservation annulée" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Réserver un autre créneau" })).toBeVisible();
   expect((await page.request.get(`${privateLink}/agenda.ics`)).status()).toBe(404);

@@ -49,6 +49,18 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
   await page.getByRole("button", { name: "Valider la commande" }).click();
   await expect(page).toHaveURL(/\/dejeuner\/commande\/[A-Za-z0-9_-]{43}/);
   await expect(page.getByText(`1 × ${dish}`)).toBeVisible();
+
+  // Cancelling asks once, and can be undone minutes later.
+  await page.getByRole("link", { name: "Annuler ma commande" }).click();
+  await expect(page.getByText("Annuler ma commande : Annuler vraiment ?")).toBeVisible();
+  await page.getByRole("link", { name: "Non, revenir" }).click();
+  await expect(page.getByText("Cette commande est annulée.")).toHaveCount(0);
+  await page.getByRole("link", { name: "Annuler ma commande" }).click();
+  await page.getByRole("button", { name: "Oui, annuler" }).click();
+  await expect(page.getByText("Cette commande est annulée.")).toBeVisible();
+  await page.getByRole("button", { name: "Finalement, je garde ma commande" }).click();
+  await expect(page.getByText("Cette commande est annulée.")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Annuler ma commande" })).toBeVisible();
 });
 
 test("a refused alteration request keeps the notes, the photo, the day, the name and the consent", async ({ page }, testInfo) => {

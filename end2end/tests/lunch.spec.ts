@@ -66,7 +66,7 @@ test("a customer pre-orders two dishes, sees the allergens, and the kitchen hand
   await expect(page.getByText(`1 × ${one}`)).toBeVisible();
   await expect(page.getByText(`2 × ${two}`)).toBeVisible();
   await expect(page.getByText("Paiement sur place").first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Annuler ma commande" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Annuler ma commande" })).toBeVisible();
   await expectAccessible(page);
   const privateLink = page.url();
 
@@ -96,7 +96,7 @@ test("a customer pre-orders two dishes, sees the allergens, and the kitchen hand
   // The customer sees it collected; it can no longer be cancelled.
   await page.goto(privateLink);
   await expect(page.getByText("Récupérée")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Annuler ma commande" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Annuler ma commande" })).toHaveCount(0);
 });
 
 test("ordering after the cut-off is refused", async ({ page, browser }, testInfo) => {

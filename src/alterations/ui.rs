@@ -385,10 +385,12 @@ fn TrackingView(
 
             {can_cancel.then(|| view! {
                 <h2>{t.alterations.cancel_title}</h2>
-                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
-                    <input type="hidden" name="token" value=token />
-                    <button type="submit" class="button-secondary">{t.alterations.cancel_button}</button>
-                </ActionForm>
+                <crate::ui::forms::AskOnce ask=t.alterations.cancel_button>
+                    <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
+                        <input type="hidden" name="token" value=token.clone() />
+                        <button type="submit" class="button-danger">{t.common.cancel_yes}</button>
+                    </ActionForm>
+                </crate::ui::forms::AskOnce>
             })}
             <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::Alteration token=data_token />
         </section>

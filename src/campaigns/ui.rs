@@ -387,10 +387,12 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
             })}
             {booking.changeable.then(|| view! {
                 <h2>{t.campaigns.cancel_title}</h2>
-                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
-                    <input type="hidden" name="token" value=cancel_token.clone() />
-                    <button type="submit" class="button-danger">{t.campaigns.cancel_button}</button>
-                </ActionForm>
+                <crate::ui::forms::AskOnce ask=t.campaigns.cancel_button>
+                    <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
+                        <input type="hidden" name="token" value=cancel_token.clone() />
+                        <button type="submit" class="button-danger">{t.common.cancel_yes}</button>
+                    </ActionForm>
+                </crate::ui::forms::AskOnce>
             })}
             <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::HemBooking token=data_token />
         </section>

@@ -2,6 +2,9 @@ use super::*;
 
 pub static CATALOGUE: Catalogue = Catalogue {
     common: Common {
+        keep: "No, go back",
+        cancel_question: "Cancel for real?",
+        cancel_yes: "Yes, cancel",
         app_name: "Coop'Manau",
         tagline: "The neighbourhood cooperative of Blanchemaille, Roubaix",
         meta_description: "Coop'Manau, a neighbourhood cooperative in Roubaix: alterations, \
@@ -534,6 +537,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         window_full: "full",
         your_order: "Your order",
         cancelled_notice: "This order is cancelled.",
+        restore_button: "After all, I keep my order",
         keep_link: "Keep this page (or write the reference down): it lets you see and cancel \
             your order.",
         cancel_until: "You may cancel until",
@@ -1721,6 +1725,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             }
             "closure_order" => "The last day must be the first day or after it.",
             "closure_too_long" => "A closure lasts 3 months at most: add another one for the rest.",
+            "restore_too_late" => "It is too late to undo this cancellation: place a new order.",
+            "restore_no_room" => {
+                "The places or portions were taken in the meantime: place a new order."
+            }
             "day_closed" => {
                 "The coop is closed that day (public holiday or closure). Choose another day."
             }

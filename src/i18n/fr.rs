@@ -2,6 +2,9 @@ use super::*;
 
 pub static CATALOGUE: Catalogue = Catalogue {
     common: Common {
+        keep: "Non, revenir",
+        cancel_question: "Annuler vraiment ?",
+        cancel_yes: "Oui, annuler",
         app_name: "Coop'Manau",
         tagline: "La coopérative de quartier de Blanchemaille, à Roubaix",
         meta_description: "Coop'Manau, coopérative de quartier à Roubaix : retouches, repassage, \
@@ -530,6 +533,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         window_full: "complet",
         your_order: "Votre commande",
         cancelled_notice: "Cette commande est annulée.",
+        restore_button: "Finalement, je garde ma commande",
         keep_link: "Gardez cette page (ou notez la référence) : elle permet de voir et \
             d'annuler votre commande.",
         cancel_until: "Vous pouvez annuler jusqu'à",
@@ -1742,6 +1746,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "closure_order" => "Le dernier jour doit être le premier jour ou après.",
             "closure_too_long" => {
                 "Une fermeture dure 3 mois au plus : ajoutez-en une autre pour la suite."
+            }
+            "restore_too_late" => {
+                "Il est trop tard pour revenir sur cette annulation : passez une nouvelle commande."
+            }
+            "restore_no_room" => {
+                "Les places ou les portions ont été prises entre-temps : passez une nouvelle commande."
             }
             "day_closed" => {
                 "Ce jour-là, la coopérative est fermée (jour férié ou fermeture). Choisissez un autre jour."

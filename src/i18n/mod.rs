@@ -126,6 +126,12 @@ pub struct Common {
     pub months: [&'static str; 12],
     /// "mardi 1 décembre" from the weekday, day of month and month words.
     pub day_label: fn(&str, i64, &str) -> String,
+    /// The way back from a confirmation step ("Non, revenir").
+    pub keep: &'static str,
+    /// A cancellation's question: "Annuler vraiment ? C'est fait tout de suite."
+    pub cancel_question: &'static str,
+    /// Its button, plain: "Oui, annuler".
+    pub cancel_yes: &'static str,
 }
 
 pub struct Nav {
@@ -1050,6 +1056,8 @@ pub struct Lunch {
     pub window_full: &'static str,
     pub your_order: &'static str,
     pub cancelled_notice: &'static str,
+    /// Undoes a cancellation, minutes after it.
+    pub restore_button: &'static str,
     pub keep_link: &'static str,
     pub cancel_until: &'static str,
     pub cancel_button: &'static str,
@@ -1267,6 +1275,8 @@ mod tests {
             "closure_order",
             "closure_too_long",
             "day_closed",
+            "restore_too_late",
+            "restore_no_room",
             "date_invalid",
             "date_order",
             "invite_code_format",

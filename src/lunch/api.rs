@@ -98,6 +98,14 @@ pub async fn cancel_lunch_order(token: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Undoes a cancellation from the private link (minutes after it, if there is still room).
+#[server(prefix = "/api", endpoint = "restore_lunch_order")]
+pub async fn restore_lunch_order(token: String) -> Result<(), AppError> {
+    service::restore_order(&state()?, &token).await?;
+    response::redirect(&format!("/dejeuner/commande/{token}"));
+    Ok(())
+}
+
 // --- Staff ---
 
 #[server(prefix = "/api", endpoint = "get_lunch_admin", input = GetUrl)]

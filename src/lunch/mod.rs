@@ -161,6 +161,9 @@ pub struct OrderLine {
 }
 
 /// An order, as its private link and the kitchen show it.
+/// How long after cancelling an order the customer can undo it.
+pub const RESTORE_SECS: i64 = 10 * 60;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LunchOrder {
     pub id: i64,
@@ -175,6 +178,8 @@ pub struct LunchOrder {
     pub lines: Vec<OrderLine>,
     /// True while the customer may still cancel it.
     pub cancellable: bool,
+    /// Cancelled minutes ago, before the cut-off: the customer may undo it (if there is room).
+    pub restorable: bool,
 }
 
 /// A service's figures (kept in the `lunch_service_total` view for the key figures).
@@ -496,6 +501,7 @@ mod tests {
                 unit_price_cents: 850,
             }],
             cancellable: false,
+            restorable: false,
         };
         let totals = Totals::of(&[
             order("placed", 2),

@@ -564,10 +564,11 @@ struct OrderRow {
     phone: String,
     status: String,
     total_cents: i64,
+    updated_at: i64,
 }
 
 const ORDER_SELECT: &str = "SELECT o.id, o.service_id, o.reference, o.window_id,
-        w.starts_at AS window_starts_at, o.name, o.phone, o.status, o.total_cents
+        w.starts_at AS window_starts_at, o.name, o.phone, o.status, o.total_cents, o.updated_at
     FROM lunch_order o JOIN lunch_window w ON w.id = o.window_id";
 
 async fn lines_of(
@@ -603,6 +604,9 @@ async fn complete(
 ) -> Result<LunchOrder, sqlx::Error> {
     let lines = lines_of(conn, row.id).await?;
     let cancellable = row.status == "placed" && service.takes_orders(now);
+    let restorable = row.status == "cancelled"
+        && now < row.updated_at + super::RESTORE_SECS
+        && service.takes_orders(now);
     Ok(LunchOrder {
         id: row.id,
         reference: row.reference,
@@ -615,6 +619,7 @@ async fn complete(
         total_cents: row.total_cents,
         lines,
         cancellable,
+        restorable,
     })
 }
 

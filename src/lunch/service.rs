@@ -601,6 +601,65 @@ pub async fn cancel_order(state: &AppState, token: &str) -> Result<(), AppError>
     Ok(())
 }
 
+/// The customer undoes a cancellation, minutes after it and before the cut-off, if the pickup
+/// time and the portions are still free (someone may have taken them since): all or nothing.
+pub async fn restore_order(state: &AppState, token: &str) -> Result<(), AppError> {
+    if !is_well_formed(token) {
+        return Err(AppError::NotFound);
+    }
+    let mut tx = state.db.begin_write().await?;
+    let id = repo::order_id_by_token(&mut tx, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let order = repo::find_order(&mut tx, id, now())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if order.status == "placed" {
+        // A double tap: restored once.
+        return Ok(());
+    }
+    if !order.restorable {
+        return Err(AppError::Conflict("restore_too_late".into()));
+    }
+    // Read first, under the write lock, so that a refusal changes no row at all; the conditional
+    // updates below decide anyway (and dropping `tx` uncommitted rolls them back).
+    let windows = repo::list_windows(&mut tx, order.service.id).await?;
+    let dishes = repo::list_dishes(&mut tx, order.service.id).await?;
+    let room = windows
+        .iter()
+        .any(|w| w.id == order.window_id && w.room_left() > 0)
+        && order.lines.iter().all(|line| {
+            dishes
+                .iter()
+                .any(|d| d.id == line.dish_id && d.left() >= line.quantity)
+        });
+    if !room {
+        return Err(AppError::Conflict("restore_no_room".into()));
+    }
+    if !repo::take_window_place(&mut tx, order.window_id, order.service.id).await? {
+        return Err(AppError::Conflict("restore_no_room".into()));
+    }
+    for line in &order.lines {
+        if repo::take_portions(&mut tx, line.dish_id, order.service.id, line.quantity)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::Conflict("restore_no_room".into()));
+        }
+    }
+    match repo::set_order_status(&mut tx, order.id, "placed", now()).await {
+        Ok(()) => {}
+        // The address's share of the service (its trigger) was used since.
+        Err(e) if e.as_database_error().is_some() => {
+            return Err(AppError::Conflict("restore_no_room".into()));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    state.lunch_menus.invalidate();
+    Ok(())
+}
+
 // --- The kitchen ---
 
 /// A service's dishes to prepare, orders and totals; without an id, today's or the next one.

@@ -7,9 +7,9 @@ use super::{
     allergen_pictogram,
     api::{
         CancelLunchOrder, CopyLunchMenu, CreateLunchService, DeleteLunchDish, PlaceLunchOrder,
-        SaveLunchDay, SaveLunchDish, SetLunchOrderStatus, UpdateLunchService, UpdateLunchWindow,
-        get_kitchen, get_lunch_admin, get_lunch_order, get_lunch_order_form, get_lunch_service,
-        list_lunch_menus,
+        RestoreLunchOrder, SaveLunchDay, SaveLunchDish, SetLunchOrderStatus, UpdateLunchService,
+        UpdateLunchWindow, get_kitchen, get_lunch_admin, get_lunch_order, get_lunch_order_form,
+        get_lunch_service, list_lunch_menus,
     },
     format_date, format_hhmm, format_price, paris_hhmm, parse_date, utc_to_paris,
 };
@@ -19,7 +19,7 @@ use crate::{
     i18n::{Catalogue, use_texts},
     ui::{
         ErrorNotice,
-        forms::{FieldError, TextField},
+        forms::{AskOnce, FieldError, TextField},
     },
 };
 use leptos::prelude::*;
@@ -374,7 +374,14 @@ pub fn LunchOrderPage() -> impl IntoView {
         get_lunch_order,
     );
     let cancel = ServerAction::<CancelLunchOrder>::new();
-    let cancel_error = move || cancel.value().get().and_then(Result::err);
+    let restore = ServerAction::<RestoreLunchOrder>::new();
+    let cancel_error = move || {
+        cancel
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| restore.value().get().and_then(Result::err))
+    };
     view! {
         <Title text=title(t, t.lunch.your_order) />
         <Suspense>
@@ -388,7 +395,17 @@ pub fn LunchOrderPage() -> impl IntoView {
                                 {move || cancel_error().map(|error| view! { <ErrorNotice error /> })}
                                 <OrderSummary order=order.clone() />
                                 {if order.status == "cancelled" {
-                                    view! { <p class="notice notice-warning" role="status">{t.lunch.cancelled_notice}</p> }.into_any()
+                                    let token = token.clone();
+                                    view! {
+                                        <p class="notice notice-warning" role="status">{t.lunch.cancelled_notice}</p>
+                                        // Minutes to change one's mind, if the portions are still there.
+                                        {order.restorable.then(|| view! {
+                                            <ActionForm attr:novalidate=true action=restore attr:class="form">
+                                                <input type="hidden" name="token" value=token.clone() />
+                                                <button type="submit">{t.lunch.restore_button}</button>
+                                            </ActionForm>
+                                        })}
+                                    }.into_any()
                                 } else {
                                     view! {
                                         <p class="notice notice-info">{t.lunch.pay_on_site}</p>
@@ -397,12 +414,15 @@ pub fn LunchOrderPage() -> impl IntoView {
                                 }}
                                 {order.cancellable.then({
                                     let token = token.clone();
+                                    let until = format!("{} {}", t.lunch.cancel_until, cutoff_text(t, &order.service));
                                     move || view! {
-                                    <ActionForm attr:novalidate=true action=cancel attr:class="form">
-                                        <input type="hidden" name="token" value=token.clone() />
-                                        <p class="hint">{format!("{} {}", t.lunch.cancel_until, cutoff_text(t, &order.service))}</p>
-                                        <button type="submit" class="button-danger">{t.lunch.cancel_button}</button>
-                                    </ActionForm>
+                                    <p class="hint">{until.clone()}</p>
+                                    <AskOnce ask=t.lunch.cancel_button>
+                                        <ActionForm attr:novalidate=true action=cancel attr:class="form">
+                                            <input type="hidden" name="token" value=token.clone() />
+                                            <button type="submit" class="button-danger">{t.common.cancel_yes}</button>
+                                        </ActionForm>
+                                    </AskOnce>
                                 }})}
                                 <crate::privacy::ui::YourDataLink kind=crate::privacy::LinkKind::LunchOrder token=token.clone() />
                                 <p><a href="/dejeuner">{t.lunch.back_to_menus}</a></p>

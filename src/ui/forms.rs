@@ -78,3 +78,34 @@ pub fn url_error(path: &str) -> Option<AppError> {
     let error = use_context::<ServerActionError>()?;
     (error.path() == path).then(|| ServerFnUrlError::<AppError>::decode_err(error.err()))
 }
+
+/// Cancelling asks once. The first button is a link to the same page with `?annuler=1`, which
+/// shows the question and the form that really cancels (`children`, whose button should say
+/// `t.common.cancel_yes`), and a way back. A page, not a script's dialog: it works the same
+/// without JavaScript, and a double tap on the first button cancels nothing.
+#[component]
+pub fn AskOnce(
+    /// The first button's words ("Annuler ma commande").
+    ask: &'static str,
+    children: Children,
+) -> impl IntoView {
+    use leptos_router::hooks::{use_location, use_query_map};
+    let t = use_texts();
+    let asking = use_query_map().with_untracked(|q| q.get("annuler").is_some());
+    let here = use_location().pathname.get_untracked();
+    if asking {
+        view! {
+            <div class="card confirm-step" id="annuler" role="group" aria-labelledby="annuler-question">
+                <p id="annuler-question"><strong>{format!("{ask} : {}", t.common.cancel_question)}</strong></p>
+                {children()}
+                <p><a class="button button-secondary" href=here>{t.common.keep}</a></p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p><a class="button button-danger" href="?annuler=1#annuler">{ask}</a></p>
+        }
+        .into_any()
+    }
+}

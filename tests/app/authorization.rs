@@ -986,6 +986,11 @@ fn rows() -> Vec<Row> {
             expect: [404; 5],
         },
         Row {
+            path: "/api/restore_lunch_order",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
             path: "/api/get_lunch_admin",
             args: |_| vec![],
             expect: STAFF,

@@ -646,3 +646,75 @@ async fn staff_set_up_days_services_and_copy_menus() {
     assert!(bad.text().await.unwrap().contains("price_invalid"));
     assert_eq!(app.writes().await, writes);
 }
+
+#[tokio::test]
+async fn a_cancelled_order_can_be_restored_minutes_later_if_there_is_still_room() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (service_id, dish, windows) = service_with_dish(&app, &actor, 6, 3).await;
+    let key = new_token();
+    let form = order_form(service_id, windows[0], dish, "2", "06 12 34 56 78", &key);
+    assert_eq!(
+        post(&app, "/api/place_lunch_order", &form).await.status(),
+        StatusCode::OK
+    );
+    let cancel = post(&app, "/api/cancel_lunch_order", &[("token", key.clone())]).await;
+    assert_eq!(cancel.status(), StatusCode::OK);
+    assert_eq!(ordered(&app, dish).await, 0);
+    let page = app
+        .get(&format!("/dejeuner/commande/{key}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Finalement, je garde ma commande"));
+
+    // Restored: its portions and place taken again; a double tap restores once.
+    for _ in 0..2 {
+        let restore = post(&app, "/api/restore_lunch_order", &[("token", key.clone())]).await;
+        assert_eq!(restore.status(), StatusCode::OK);
+    }
+    assert_eq!(ordered(&app, dish).await, 2);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT booked FROM lunch_window WHERE id = {}",
+            windows[0]
+        ))
+        .await,
+        1
+    );
+
+    // Cancelled again, and someone takes the portions meanwhile: refused, nothing taken.
+    post(&app, "/api/cancel_lunch_order", &[("token", key.clone())]).await;
+    let other = new_token();
+    let form = order_form(service_id, windows[1], dish, "3", "06 98 76 54 32", &other);
+    assert_eq!(
+        post(&app, "/api/place_lunch_order", &form).await.status(),
+        StatusCode::OK
+    );
+    let writes = app.writes().await;
+    let refused = post(&app, "/api/restore_lunch_order", &[("token", key.clone())]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let error: coop_manau::error::AppError = refused.json().await.unwrap();
+    assert_eq!(
+        error,
+        coop_manau::error::AppError::Conflict("restore_no_room".into())
+    );
+    assert_eq!(app.writes().await, writes, "nothing written");
+    assert_eq!(ordered(&app, dish).await, 3);
+
+    // Too late: ten minutes after the cancellation.
+    let cancel = post(&app, "/api/cancel_lunch_order", &[("token", other.clone())]).await;
+    assert_eq!(cancel.status(), StatusCode::OK);
+    sqlx::query("UPDATE lunch_order SET updated_at = updated_at - 601")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let late = post(&app, "/api/restore_lunch_order", &[("token", other)]).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    let error: coop_manau::error::AppError = late.json().await.unwrap();
+    assert_eq!(
+        error,
+        coop_manau::error::AppError::Conflict("restore_too_late".into())
+    );
+}
