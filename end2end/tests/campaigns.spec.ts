@@ -95,7 +95,9 @@ test("a student books with the invite code, adds it to the calendar, moves it, t
   expect(events[0]["DTSTART;TZID=Europe/Paris"]).toMatch(new RegExp(`^\\d{8}T${startHour[1]}${startHour[2]}00$`));
   expect(events[0]["DTSTAMP"]).toMatch(/^\d{8}T\d{6}Z$/);
 
-  // Move to another slot: the booking follows, the reference stays.
+  // Move to another slot: the booking follows, the reference stays. The slots are folded by day.
+  await expect(page.getByRole("link", { name: "Changer de créneau" })).toBeVisible();
+  await page.locator("details.day-fold summary").last().click();
   const target = page.getByRole("radio", { disabled: false }).last();
   const targetLabel = (await page.locator(`label[for="${await target.getAttribute("id")}"] .slot-hours`).textContent()) ?? "";
   await target.check();

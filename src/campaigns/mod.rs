@@ -491,6 +491,8 @@ pub struct BookingView {
     pub changeable: bool,
     /// Other slots the booking may move to.
     pub other_slots: Vec<Slot>,
+    /// The campaign's page for another booking, the invite kept (the class's shared link).
+    pub book_again: String,
 }
 
 /// One student on the day sheet.

@@ -703,7 +703,9 @@ pub async fn booking_view(state: &AppState, raw_token: &str) -> Result<BookingVi
     } else {
         Vec::new()
     };
+    let book_again = share_link(state, &campaign);
     Ok(BookingView {
+        book_again,
         reference: booking.reference,
         campaign_slug: campaign.slug,
         campaign_title: campaign.title,

@@ -79,8 +79,7 @@ fn by_day(slots: &[Slot]) -> Vec<(String, Vec<Slot>)> {
 fn SlotChoices(slots: Vec<Slot>, now: i64, legend: String) -> impl IntoView {
     let t = use_texts();
     view! {
-        // `slot_id`: where the error summary's link leads.
-        <fieldset class="choices slot-choices" id="slot_id">
+        <fieldset class="choices slot-choices">
             <legend>{legend}</legend>
             {slots.into_iter().map(|slot| {
                 let bookable = slot.bookable(now);
@@ -263,7 +262,8 @@ fn CampaignBooking(campaign: PublicCampaign, pass: Pass) -> impl IntoView {
                         let current = chosen_day.as_deref() == Some(day.as_str());
                         view! {
                             <li>
-                                <a class="day-link" class:full=free == 0 href=format!("?{code_param}jour={day}") aria-current=current.then_some("true")>
+                                // `#reserver`: the day's slots open in view, not below the list.
+                                <a class="day-link" class:full=free == 0 href=format!("?{code_param}jour={day}#reserver") aria-current=current.then_some("true")>
                                     <span>{day_label(t, day)}</span>
                                     <span class="slot-state">{if free == 0 { t.campaigns.slot_full.to_owned() } else { (t.campaigns.places_left)(free) }}</span>
                                 </a>
@@ -280,7 +280,10 @@ fn CampaignBooking(campaign: PublicCampaign, pass: Pass) -> impl IntoView {
                     <input type="hidden" name="code" value=pass.code.clone().unwrap_or_default() />
                     <input type="hidden" name="cle" value=pass.cle.clone().unwrap_or_default() />
                     <input type="hidden" name="idempotency_key" value=campaign.idempotency_key.clone() />
-                    <SlotChoices slots=form_slots.clone() now legend=legend.clone() />
+                    // `slot_id`: where the error summary's link leads.
+                    <div id="slot_id">
+                        <SlotChoices slots=form_slots.clone() now legend=legend.clone() />
+                    </div>
                     <FieldError name="slot_id" error=Signal::derive(error) />
                     <TextField name="name" label=t.campaigns.name_label kind="text" autocomplete="name" required=true error=Signal::derive(error) />
                     <TextField name="group_name" label=t.campaigns.group_label kind="text" autocomplete="off" required=true hint=t.campaigns.group_hint error=Signal::derive(error) />
@@ -369,8 +372,16 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
                 <div><dt>{t.campaigns.garments_label}</dt><dd>{booking.garments}</dd></div>
             </dl>
             <p class="hint">{booking.campaign_title.clone()}</p>
+            // Moving and cancelling, named near the top: the forms are further down.
+            {booking.changeable.then(|| view! {
+                <p class="booking-actions">
+                    {(!now_slots.is_empty()).then(|| view! { <a class="button button-secondary" href="#changer">{t.campaigns.move_title}</a> })}
+                    " "
+                    <a class="button button-secondary" href="#annulation">{t.campaigns.cancel_title}</a>
+                </p>
+            })}
             {booking.cancelled.then(|| view! {
-                <p><a class="button" href=format!("/ourlets/{}", booking.campaign_slug)>{t.campaigns.book_again}</a></p>
+                <p><a class="button" href=booking.book_again.clone()>{t.campaigns.book_again}</a></p>
             })}
             {(!booking.cancelled).then(|| view! {
                 <p><a class="button button-large" href=ics.clone() download="ourlets-coop-manau.ics">{t.campaigns.add_to_calendar}</a></p>
@@ -378,15 +389,22 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
                 <p class="hint">{t.campaigns.bring_hint}</p>
             })}
             {(booking.changeable && !now_slots.is_empty()).then(|| view! {
-                <h2>{t.campaigns.move_title}</h2>
+                <h2 id="changer">{t.campaigns.move_title}</h2>
+                <p class="hint">{t.campaigns.move_legend}</p>
                 <ActionForm attr:novalidate=true action=moved attr:class="form">
                     <input type="hidden" name="token" value=token.clone() />
-                    <SlotChoices slots=now_slots.clone() now=0 legend=t.campaigns.move_legend.to_owned() />
+                    // One fold per day: a long campaign's slots do not push the button away.
+                    {by_day(&now_slots).into_iter().map(|(day, slots)| view! {
+                        <details class="day-fold">
+                            <summary>{day_label(t, &day)}</summary>
+                            <SlotChoices slots now=0 legend=day_label(t, &day) />
+                        </details>
+                    }).collect_view()}
                     <button type="submit">{t.campaigns.move_button}</button>
                 </ActionForm>
             })}
             {booking.changeable.then(|| view! {
-                <h2>{t.campaigns.cancel_title}</h2>
+                <h2 id="annulation">{t.campaigns.cancel_title}</h2>
                 <crate::ui::forms::AskOnce ask=t.campaigns.cancel_button>
                     <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
                         <input type="hidden" name="token" value=cancel_token.clone() />
