@@ -29,7 +29,17 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
   // Dishes no other journey counts (the kitchen journey checks its own counts).
   const dish = hydrated(testInfo) ? "Soupe de potiron" : "Salade de lentilles";
   const window = hydrated(testInfo) ? "12:15" : "12:30";
-  await page.getByLabel(dish).fill("1");
+  // − / + with JavaScript; the number field alone without.
+  const more = page.getByRole("button", { name: `Un de plus : ${dish}` });
+  if (hydrated(testInfo)) {
+    await more.click();
+    await more.click();
+    await page.getByRole("button", { name: `Un de moins : ${dish}` }).click();
+  } else {
+    await expect(more).toBeHidden();
+    await page.getByLabel(dish).fill("1");
+  }
+  await expect(page.getByLabel(dish)).toHaveValue("1");
   await page.getByRole("radio", { name: new RegExp(`^${window}`) }).check();
   const name = `Léa ${unique(testInfo)}`;
   await page.getByLabel("Nom", { exact: true }).fill(name);

@@ -103,14 +103,18 @@ pub fn AlterationsPage() -> impl IntoView {
                                                 </p>
                                                 <div class="quantity">
                                                     <span>{t.alterations.quantity}</span>
-                                                    <input id=field.clone() name=field type="number" inputmode="numeric" min="0" max="20"
-                                                        value=chosen(service.id) placeholder="0" aria-describedby=hint />
+                                                    <crate::ui::stepper::Stepper id=field.clone() name=field
+                                                        value=chosen(service.id).trim().parse().unwrap_or(0) min=0 max=20
+                                                        fewer=format!("{} : {}", t.common.fewer, service.name) more=format!("{} : {}", t.common.more, service.name)
+                                                        described_by=hint />
                                                 </div>
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <button type="submit" class="button-large">{t.alterations.continue_button}</button>
+                                <div class="sticky-submit">
+                                    <button type="submit" class="button-large">{t.alterations.continue_button}</button>
+                                </div>
                             </form>
                         </section>
                     }.into_any(),

@@ -3,6 +3,8 @@ use super::*;
 pub static CATALOGUE: Catalogue = Catalogue {
     common: Common {
         keep: "No, go back",
+        fewer: "One fewer",
+        more: "One more",
         cancel_question: "Cancel for real?",
         cancel_yes: "Yes, cancel",
         app_name: "Coop'Manau",

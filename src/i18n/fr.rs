@@ -3,6 +3,8 @@ use super::*;
 pub static CATALOGUE: Catalogue = Catalogue {
     common: Common {
         keep: "Non, revenir",
+        fewer: "Un de moins",
+        more: "Un de plus",
         cancel_question: "Annuler vraiment ?",
         cancel_yes: "Oui, annuler",
         app_name: "Coop'Manau",

@@ -126,6 +126,9 @@ pub struct Common {
     pub months: [&'static str; 12],
     /// "mardi 1 décembre" from the weekday, day of month and month words.
     pub day_label: fn(&str, i64, &str) -> String,
+    /// The stepper buttons' words for screen readers ("Un de moins : Ourlet").
+    pub fewer: &'static str,
+    pub more: &'static str,
     /// The way back from a confirmation step ("Non, revenir").
     pub keep: &'static str,
     /// A cancellation's question: "Annuler vraiment ? C'est fait tout de suite."

@@ -294,7 +294,9 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                                         <TextField name="name" label=t.lunch.name_label kind="text" autocomplete="name" required=true error=Signal::derive(error) />
                                         <TextField name="phone" label=t.lunch.phone_label kind="tel" autocomplete="tel" required=true hint=t.lunch.phone_hint error=Signal::derive(error) />
                                     </fieldset>
-                                    <button type="submit" class="button-large">{t.lunch.confirm_order}</button>
+                                    <div class="sticky-submit">
+                                        <button type="submit" class="button-large">{t.lunch.confirm_order}</button>
+                                    </div>
                                 </ActionForm>
                             </section>
                         }.into_any()
@@ -337,7 +339,8 @@ fn QuantityField(dish: Dish) -> impl IntoView {
                 {details}
                 <span class="hint">{(t.lunch.portions_left)(left)}</span>
             </div>
-            <input id=id class="quantity-input" type="number" inputmode="numeric" name="qty[]" value="0" min="0" max=left.min(super::MAX_PER_DISH) />
+            <crate::ui::stepper::Stepper id name="qty[]".to_owned() value=0 min=0 max=left.min(super::MAX_PER_DISH)
+                fewer=format!("{} : {}", t.common.fewer, dish.name) more=format!("{} : {}", t.common.more, dish.name) />
         </div>
     }
     .into_any()
