@@ -29,8 +29,8 @@ async function requestTwoAlterations(page: Page, testInfo: TestInfo, name: strin
   await expect(page.getByRole("heading", { level: 1, name: "Retouches et repassage" })).toBeVisible();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
-  await page.getByLabel("Ourlet de pantalon").fill("2");
-  await page.getByLabel("Changement de fermeture éclair").fill("1");
+  await page.getByRole("spinbutton", { name: "Ourlet de pantalon" }).fill("2");
+  await page.getByRole("spinbutton", { name: "Changement de fermeture éclair" }).fill("1");
   await page.getByRole("button", { name: "Continuer" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();

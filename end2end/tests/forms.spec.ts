@@ -37,9 +37,9 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
     await page.getByRole("button", { name: `Un de moins : ${dish}` }).click();
   } else {
     await expect(more).toBeHidden();
-    await page.getByLabel(dish).fill("1");
+    await page.getByRole("spinbutton", { name: dish }).fill("1");
   }
-  await expect(page.getByLabel(dish)).toHaveValue("1");
+  await expect(page.getByRole("spinbutton", { name: dish })).toHaveValue("1");
   await page.getByRole("radio", { name: new RegExp(`^${window}`) }).check();
   const name = `Léa ${unique(testInfo)}`;
   await page.getByLabel("Nom", { exact: true }).fill(name);
@@ -47,7 +47,7 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
   await page.getByRole("button", { name: "Valider la commande" }).click();
 
   await expectSummary(page, "Il y a 1 chose à corriger", "numéro");
-  await expect(page.getByLabel(dish)).toHaveValue("1");
+  await expect(page.getByRole("spinbutton", { name: dish })).toHaveValue("1");
   await expect(page.getByRole("radio", { name: new RegExp(`^${window}`) })).toBeChecked();
   await expect(page.getByLabel("Nom", { exact: true })).toHaveValue(name);
   await expect(page.getByLabel("Téléphone")).toHaveValue("06 12");

@@ -48,8 +48,8 @@ test("a customer pre-orders two dishes, sees the allergens, and the kitchen hand
   await service.getByRole("link", { name: "Commander à emporter" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Commander à emporter/ })).toBeVisible();
   await expect(page.getByText("Paiement sur place").first()).toBeVisible();
-  await page.getByLabel(one).fill("1");
-  await page.getByLabel(two).fill("2");
+  await page.getByRole("spinbutton", { name: one }).fill("1");
+  await page.getByRole("spinbutton", { name: two }).fill("2");
   await page.getByRole("radio", { name: new RegExp(`^${window}`) }).check();
   const name = `Léa ${testInfo.project.name} ${Date.now() % 100_000}`;
   await page.getByLabel("Nom", { exact: true }).fill(name);
@@ -113,7 +113,7 @@ test("ordering after the cut-off is refused", async ({ page, browser }, testInfo
 
   // A customer fills the form in while orders are open...
   await open(page, `/dejeuner/${serviceId}/commander`, testInfo);
-  await page.getByLabel("Couscous aux légumes").fill("1");
+  await page.getByRole("spinbutton", { name: "Couscous aux légumes" }).fill("1");
   await page.getByRole("radio", { name: /^12:00/ }).check();
   await page.getByLabel("Nom", { exact: true }).fill(`Tom ${testInfo.project.name}`);
   await page.getByLabel("Téléphone").fill("07 12 34 56 78");

@@ -6,7 +6,7 @@ test("a customer sees what the app keeps about an order, downloads it and erases
   await open(page, "/dejeuner", testInfo);
   const service = page.getByRole("article").nth(1);
   await service.getByRole("link", { name: "Commander à emporter" }).click();
-  await page.getByLabel("Houmous et crudités").fill("1");
+  await page.getByRole("spinbutton", { name: "Houmous et crudités" }).fill("1");
   await page.getByRole("radio").first().check();
   const name = `Nour ${testInfo.project.name} ${Date.now() % 100_000}`;
   await page.getByLabel("Nom", { exact: true }).fill(name);

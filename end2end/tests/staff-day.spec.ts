@@ -118,7 +118,7 @@ test("at the counter, a coach takes an alteration for a resident without a smart
   await page.getByRole("button", { name: "Commencer au guichet" }).click();
   await expect(page.getByText(/^Mode guichet/)).toBeVisible();
   await page.getByRole("link", { name: "Une retouche" }).click();
-  await page.getByLabel("Ourlet de pantalon").fill("1");
+  await page.getByRole("spinbutton", { name: "Ourlet de pantalon" }).fill("1");
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();
   await page.getByLabel("Nom").fill(`Mme Haddad ${testInfo.project.name}`);
