@@ -50,10 +50,16 @@ pub async fn remove_opening_hours(
 #[server(prefix = "/api", endpoint = "get_calendar", input = GetUrl)]
 pub async fn get_calendar() -> Result<super::calendar::Calendar, AppError> {
     let state = crate::server::state()?;
-    let today = crate::ui::time::paris_day(crate::server::now());
-    let closures =
-        super::repo::closures_from(&state.db.reader, &crate::ui::time::format_date(today)).await?;
-    Ok(super::calendar::Calendar { today, closures })
+    let calendar = state
+        .calendar
+        .get_or_load(async || {
+            let today = crate::ui::time::paris_day(crate::server::now());
+            let from = crate::ui::time::format_date(today);
+            let closures = super::repo::closures_from(&state.db.reader, &from).await?;
+            Ok::<_, AppError>(super::calendar::Calendar { today, closures })
+        })
+        .await?;
+    Ok(calendar.as_ref().clone())
 }
 
 /// Staff close the coop for some days (summer, Christmas).

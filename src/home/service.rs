@@ -148,6 +148,7 @@ pub async fn remove_closure(
 
 /// The lunch menus and the open campaigns are cached a few seconds: the change shows at once.
 fn forget_cached_days(state: &AppState) {
+    state.calendar.invalidate();
     state.lunch_menus.invalidate();
     state.open_campaigns.invalidate();
 }

@@ -66,6 +66,8 @@ pub async fn build_state(config: config::Config) -> Result<AppState, Box<dyn std
         limits: Arc::new(rate_limit::Limits::default()),
         signer: Arc::new(signer),
         service_hours: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
+        // Measured: one query per home page took it from 13,800 to 8,500 req/s.
+        calendar: Arc::new(cache::Cached::new(std::time::Duration::from_secs(30))),
         // Short: the cut-off passes and services start without any write to forget it.
         lunch_menus: Arc::new(cache::Cached::new(std::time::Duration::from_secs(5))),
         // Staff writes forget it at once; the time limit covers changes made outside the app.

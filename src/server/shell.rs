@@ -57,15 +57,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="stylesheet" href=css />
                 <IslandScripts pkg=options.site_pkg_dir.to_string() />
-                <script nonce=nonce>{SERVICE_WORKER_REGISTRATION}</script>
+                <script nonce=nonce.clone()>{SERVICE_WORKER_REGISTRATION}</script>
                 <MetaTags />
             </head>
             <body>
                 <App />
+                <script nonce=nonce>{ENHANCE}</script>
             </body>
         </html>
     }
 }
+
+/// Steppers and self-refreshing screens (see the script for why not islands).
+const ENHANCE: &str = include_str!("enhance.js");
 
 /// What leptos' `<HydrationScripts islands=true>` renders, without one flaw: it writes the CSP
 /// nonce into the preload links' `crossorigin` attribute, where any CSS selector or script on

@@ -22,6 +22,8 @@ pub struct Shared {
     pub signer: Arc<super::signing::Signer>,
     /// The home page's opening hours (changed only by staff, rarely).
     pub service_hours: Arc<Cached<Vec<ServiceHours>>>,
+    /// Today and the closures to come, for the home page (staff's changes forget it).
+    pub calendar: Arc<Cached<crate::home::calendar::Calendar>>,
     /// The coming lunch menus (src/lunch/service.rs `public_menus`), also on the home page.
     pub lunch_menus: Arc<Cached<Vec<crate::lunch::Menu>>>,
     /// The campaigns open for booking (src/campaigns/service.rs `book`): a rush reads nothing

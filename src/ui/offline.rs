@@ -24,26 +24,12 @@ pub fn OfflineBanner(message: String) -> impl IntoView {
 }
 
 /// A screen that keeps up by itself (the kitchen's): every `seconds`, while the page is shown
-/// and nothing on it has the focus, it reloads, so new orders appear without a tap. Without
+/// and nothing on it has the focus, it reloads, so new orders appear without a tap. The page's
+/// small script does it (server/enhance.js; not an island: the first load's budget). Without
 /// JavaScript the page is as fresh as its last load.
-#[island]
+#[component]
 pub fn KeepFresh(seconds: u32) -> impl IntoView {
-    Effect::new(move |_| {
-        let reload = move || {
-            let document = document();
-            let busy = document
-                .active_element()
-                .is_some_and(|e| e.tag_name() != "BODY");
-            if !document.hidden() && !busy {
-                let _ = window().location().reload();
-            }
-        };
-        if let Ok(handle) =
-            set_interval_with_handle(reload, std::time::Duration::from_secs(seconds.into()))
-        {
-            on_cleanup(move || handle.clear());
-        }
-    });
+    view! { <span hidden data-keep-fresh=seconds></span> }
 }
 
 #[component]
