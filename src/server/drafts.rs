@@ -359,10 +359,13 @@ async fn form_fields(content_type: &str, bytes: axum::body::Bytes) -> Vec<(Strin
         let mut multipart = multer::Multipart::new(Body::from(bytes).into_data_stream(), boundary);
         let mut fields = Vec::new();
         while let Ok(Some(field)) = multipart.next_field().await {
+            // A photo is never read here (multer skips what is not read).
+            if field.file_name().is_some() {
+                continue;
+            }
             let name = field.name().unwrap_or_default().to_owned();
-            let is_file = field.file_name().is_some();
             match field.text().await {
-                Ok(value) if !is_file && keep(&name) => fields.push((name, value)),
+                Ok(value) if keep(&name) => fields.push((name, value)),
                 Ok(_) => {}
                 Err(_) => break,
             }
