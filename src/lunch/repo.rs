@@ -553,6 +553,18 @@ pub async fn orders_from(
     .await
 }
 
+/// The pseudonymous address an order came from (none at the counter, or once erased).
+pub async fn client_key_of(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT client_key FROM lunch_order WHERE id = ?")
+        .bind(order_id)
+        .fetch_optional(conn)
+        .await
+        .map(Option::flatten)
+}
+
 #[derive(sqlx::FromRow)]
 struct OrderRow {
     id: i64,

@@ -553,12 +553,7 @@ pub async fn order_by_token(state: &AppState, token: &str) -> Result<LunchOrder,
         return Err(AppError::NotFound);
     }
     let mut conn = state.db.reader.acquire().await?;
-    let id = repo::order_id_by_token(&mut conn, &hash_token(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    repo::find_order(&mut conn, id, now())
-        .await?
-        .ok_or(AppError::NotFound)
+    find_by_token(&mut conn, token).await
 }
 
 /// Gives the order's window place and portions back, and marks it cancelled.
@@ -573,18 +568,23 @@ pub(super) async fn release(
     repo::set_order_status(conn, order.id, "cancelled", now()).await
 }
 
+/// The order behind a well-formed token, read on `conn` (a write transaction, to change it).
+async fn find_by_token(conn: &mut SqliteConnection, token: &str) -> Result<LunchOrder, AppError> {
+    let id = repo::order_id_by_token(&mut *conn, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    repo::find_order(conn, id, now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The customer cancels through the private link, until the cut-off.
 pub async fn cancel_order(state: &AppState, token: &str) -> Result<(), AppError> {
     if !is_well_formed(token) {
         return Err(AppError::NotFound);
     }
     let mut tx = state.db.begin_write().await?;
-    let id = repo::order_id_by_token(&mut tx, &hash_token(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let order = repo::find_order(&mut tx, id, now())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let order = find_by_token(&mut tx, token).await?;
     if order.status == "cancelled" {
         return Ok(());
     }
@@ -608,12 +608,7 @@ pub async fn restore_order(state: &AppState, token: &str) -> Result<(), AppError
         return Err(AppError::NotFound);
     }
     let mut tx = state.db.begin_write().await?;
-    let id = repo::order_id_by_token(&mut tx, &hash_token(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let order = repo::find_order(&mut tx, id, now())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let order = find_by_token(&mut tx, token).await?;
     if order.status == "placed" {
         // A double tap: restored once.
         return Ok(());
@@ -636,6 +631,12 @@ pub async fn restore_order(state: &AppState, token: &str) -> Result<(), AppError
     if !room {
         return Err(AppError::Conflict("restore_no_room".into()));
     }
+    // The address's share of the service, as for a new order (its trigger only sees inserts).
+    if let Some(key) = repo::client_key_of(&mut tx, order.id).await?
+        && repo::orders_from(&mut tx, order.service.id, &key).await? >= ORDERS_PER_ADDRESS
+    {
+        return Err(AppError::Conflict("address_share_lunch".into()));
+    }
     if !repo::take_window_place(&mut tx, order.window_id, order.service.id).await? {
         return Err(AppError::Conflict("restore_no_room".into()));
     }
@@ -647,14 +648,7 @@ pub async fn restore_order(state: &AppState, token: &str) -> Result<(), AppError
             return Err(AppError::Conflict("restore_no_room".into()));
         }
     }
-    match repo::set_order_status(&mut tx, order.id, "placed", now()).await {
-        Ok(()) => {}
-        // The address's share of the service (its trigger) was used since.
-        Err(e) if e.as_database_error().is_some() => {
-            return Err(AppError::Conflict("restore_no_room".into()));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    repo::set_order_status(&mut tx, order.id, "placed", now()).await?;
     tx.commit().await?;
     state.lunch_menus.invalidate();
     Ok(())

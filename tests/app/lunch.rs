@@ -718,3 +718,41 @@ async fn a_cancelled_order_can_be_restored_minutes_later_if_there_is_still_room(
         coop_manau::error::AppError::Conflict("restore_too_late".into())
     );
 }
+
+#[tokio::test]
+async fn a_restored_order_still_counts_in_its_address_share() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (service_id, dish, windows) = service_with_dish(&app, &actor, 6, 20).await;
+    let first = new_token();
+    let form = order_form(service_id, windows[0], dish, "1", "06 12 34 56 78", &first);
+    assert_eq!(
+        post(&app, "/api/place_lunch_order", &form).await.status(),
+        StatusCode::OK
+    );
+    post(&app, "/api/cancel_lunch_order", &[("token", first.clone())]).await;
+    // The same address uses its whole share meanwhile.
+    for window in windows.iter().cycle().skip(1).take(4) {
+        let form = order_form(
+            service_id,
+            *window,
+            dish,
+            "1",
+            "06 12 34 56 78",
+            &new_token(),
+        );
+        assert_eq!(
+            post(&app, "/api/place_lunch_order", &form).await.status(),
+            StatusCode::OK
+        );
+    }
+    let writes = app.writes().await;
+    let refused = post(&app, "/api/restore_lunch_order", &[("token", first)]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let error: coop_manau::error::AppError = refused.json().await.unwrap();
+    assert_eq!(
+        error,
+        coop_manau::error::AppError::Conflict("address_share_lunch".into())
+    );
+    assert_eq!(app.writes().await, writes, "nothing written");
+}
