@@ -54,3 +54,9 @@ export function sql(statement: string, ...params: (string | number)[]) {
   const script = "import sqlite3, sys, json; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], json.loads(sys.argv[3])); c.commit()";
   execFileSync("python3", ["-c", script, "../target/e2e/e2e.db", statement, JSON.stringify(params)]);
 }
+
+/** The first column of the first row a query answers on the e2e database (a count, mostly). */
+export function sqlValue(statement: string, ...params: (string | number)[]): number {
+  const script = "import sqlite3, sys, json; c = sqlite3.connect(sys.argv[1]); print(c.execute(sys.argv[2], json.loads(sys.argv[3])).fetchone()[0])";
+  return Number(execFileSync("python3", ["-c", script, "../target/e2e/e2e.db", statement, JSON.stringify(params)]).toString().trim());
+}

@@ -170,7 +170,7 @@ pub fn RequestFormPage() -> impl IntoView {
                             <p class="steps">{t.alterations.step_2}</p>
                             {move || error.get().map(|error| view! { <ErrorNotice error /> })}
                             <form method="post" novalidate action=submit_path
-                                enctype="multipart/form-data" class="form">
+                                enctype="multipart/form-data" class="form" data-offline=t.alterations.form_title>
                                 <input type="hidden" name="idempotency_key" value=draft.idempotency_key.clone() />
                                 <h2 id="items">{t.alterations.your_items}</h2>
                                 <FieldError name="items" error />

@@ -275,7 +275,7 @@ fn CampaignBooking(campaign: PublicCampaign, pass: Pass) -> impl IntoView {
             {(open && !form_slots.is_empty()).then(|| view! {
                 <h2 id="reserver">{t.campaigns.step_details}</h2>
                 {move || error().map(|error| view! { <ErrorNotice error /> })}
-                <ActionForm attr:novalidate=true action attr:class="form">
+                <ActionForm attr:novalidate=true action attr:class="form" attr:data-offline=campaign.title.clone()>
                     <input type="hidden" name="campaign" value=campaign.slug.clone() />
                     <input type="hidden" name="code" value=pass.code.clone().unwrap_or_default() />
                     <input type="hidden" name="cle" value=pass.cle.clone().unwrap_or_default() />

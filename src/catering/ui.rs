@@ -65,7 +65,7 @@ pub fn CateringFormPage() -> impl IntoView {
                         <h1>{c.title}</h1>
                         <p class="lead">{(c.intro)(page.settings.min_covers)}</p>
                         {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                        <ActionForm attr:novalidate=true action=send attr:class="form">
+                        <ActionForm attr:novalidate=true action=send attr:class="form" attr:data-offline=c.title>
                             <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
                             <fieldset class="step">
                                 <legend>{c.step_organisation}</legend>

@@ -668,9 +668,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         absence_sent: "Your absence was sent to the staff. It stays \"waiting\" until they answer.",
         presence_confirmed_notice: "Thank you! Your presence is confirmed.",
         feed_revoked: "The calendar link is stopped: it no longer works.",
-        waiting_title: "Not sent yet (no connection):",
-        waiting_hint: "It will be sent by itself as soon as the phone has a network. Keep this page open or come back to it.",
-        sending: "Sending…",
         no_shift: "No shift planned for you this week or next.",
         today: "Today",
         place_label: "Place",
@@ -1586,6 +1583,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         body: "This page is not saved on your phone yet. Check your internet connection, then \
             try again.",
         retry: "Try again",
+        waiting_title: "Not sent yet (no connection):",
+        waiting_hint: "It will be sent by itself as soon as the phone has a network. Keep this page open or come back to it.",
+        sending: "Sending…",
+        sent_elsewhere: "Sent:",
+        dont_send: "Do not send",
     },
     not_found: NotFound {
         title: "Page not found",

@@ -665,9 +665,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         absence_sent: "Votre absence est envoyée à l'équipe. Elle reste « en attente » jusqu'à sa réponse.",
         presence_confirmed_notice: "Merci ! Votre présence est confirmée.",
         feed_revoked: "Le lien d'agenda est arrêté : il ne marche plus.",
-        waiting_title: "Pas encore envoyé (pas de connexion) :",
-        waiting_hint: "Ce sera envoyé tout seul dès que le téléphone aura du réseau. Gardez cette page ouverte ou revenez-y.",
-        sending: "Envoi en cours…",
         no_shift: "Aucun créneau prévu pour vous cette semaine ni la suivante.",
         today: "Aujourd'hui",
         place_label: "Lieu",
@@ -1589,6 +1586,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         body: "Cette page n'est pas encore enregistrée sur votre téléphone. Vérifiez votre \
             connexion internet, puis réessayez.",
         retry: "Réessayer",
+        waiting_title: "Pas encore envoyé (pas de connexion) :",
+        waiting_hint: "Ce sera envoyé tout seul dès que le téléphone aura du réseau. Gardez cette page ouverte ou revenez-y.",
+        sending: "Envoi en cours…",
+        sent_elsewhere: "Envoyé :",
+        dont_send: "Ne pas envoyer",
     },
     not_found: NotFound {
         title: "Page introuvable",

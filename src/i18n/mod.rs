@@ -517,6 +517,13 @@ pub struct Offline {
     pub title: &'static str,
     pub body: &'static str,
     pub retry: &'static str,
+    /// Forms kept on the phone while there is no connection (ui::offline::WaitingForms).
+    pub waiting_title: &'static str,
+    pub waiting_hint: &'static str,
+    pub sending: &'static str,
+    /// A form filled in another tab, now sent (its page opens only in that tab).
+    pub sent_elsewhere: &'static str,
+    pub dont_send: &'static str,
 }
 
 pub struct NotFound {
@@ -934,9 +941,6 @@ pub struct Planning {
     pub absence_sent: &'static str,
     pub presence_confirmed_notice: &'static str,
     pub feed_revoked: &'static str,
-    pub waiting_title: &'static str,
-    pub waiting_hint: &'static str,
-    pub sending: &'static str,
     pub no_shift: &'static str,
     pub today: &'static str,
     pub place_label: &'static str,

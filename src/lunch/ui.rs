@@ -255,6 +255,7 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                         let menu = page.menu;
                         let service = menu.service.clone();
                         let heading = format!("{} · {}", t.lunch.order_title, service_date(t, &service.day));
+                        let offline_label = heading.clone();
                         if !menu.takes_orders {
                             return view! {
                                 <section class="page narrow">
@@ -272,7 +273,7 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                                 <p class="lead">{format!("{} {}", t.lunch.order_until, cutoff_text(t, &service))}</p>
                                 <p class="notice notice-info">{t.lunch.pay_on_site}</p>
                                 {move || error().map(|error| view! { <ErrorNotice error /> })}
-                                <ActionForm attr:novalidate=true action=place attr:class="form">
+                                <ActionForm attr:novalidate=true action=place attr:class="form" attr:data-offline=offline_label>
                                     <input type="hidden" name="service_id" value=service.id />
                                     <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
                                     // The ids are where the error summary's links lead.

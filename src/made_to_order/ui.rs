@@ -84,7 +84,7 @@ pub fn MadeToOrderFormPage() -> impl IntoView {
                             <h1>{m.title}</h1>
                             <p class="lead">{m.intro}</p>
                             {move || error.get().map(|error| view! { <ErrorNotice error /> })}
-                            <form method="post" novalidate action=submit_path enctype="multipart/form-data" class="form">
+                            <form method="post" novalidate action=submit_path enctype="multipart/form-data" class="form" data-offline=m.title>
                                 <input type="hidden" name="idempotency_key" value=page.idempotency_key.clone() />
                                 <fieldset class="step">
                                     <legend>{m.step_project}</legend>

@@ -7,7 +7,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod download;
-pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod privacy;
 #[cfg(feature = "ssr")]

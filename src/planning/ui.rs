@@ -1,6 +1,7 @@
 //! Pages of the planning: a participant's "Mon planning" (also offline), the calendar link, and
 //! the staff's week, shift, absences, hours and sectors. Server components: every form posts to
-//! a server function and works without JavaScript; only the offline queue is an island.
+//! a server function and works without JavaScript; the confirm and absence forms are marked
+//! `data-offline`, so without a connection they wait on the phone (ui::offline::WaitingForms).
 
 use super::{
     ABSENCE_REASONS, Attendance, MyPlanning, MyShift, PICTOGRAMS, Sector, Shift,
@@ -10,9 +11,8 @@ use super::{
         SaveSector, UnassignFromShift, UpdateShift, get_calendar_link, get_month_hours,
         get_my_planning, get_planning_week, get_shift, list_absences, list_planning_sectors,
     },
-    format_hours, format_month, next_month,
-    offline::{OfflineQueue, QueueTexts},
-    parse_month, pictogram, previous_month, week_days, week_param,
+    format_hours, format_month, next_month, parse_month, pictogram, previous_month, week_days,
+    week_param,
 };
 use crate::{
     accounts::ui::Refusal,
@@ -143,20 +143,11 @@ fn PlanningView(data: Resource<Result<MyPlanning, AppError>>) -> impl IntoView {
                                 <p class="hint updated">{updated}</p>
                                 {notice.map(|text| view! { <p class="notice notice-ok" role="status">{text}</p> })}
                                 {move || error().map(|error| view! { <ErrorNotice error /> })}
-                                <OfflineQueue
-                                    person_id
-                                    texts=QueueTexts {
-                                        waiting_title: t.planning.waiting_title.into(),
-                                        waiting_hint: t.planning.waiting_hint.into(),
-                                        sending: t.planning.sending.into(),
-                                    }
-                                >
-                                    {if empty {
-                                        view! { <p class="empty">{t.planning.no_shift}</p> }.into_any()
-                                    } else {
-                                        view! { <ol class="shift-cards">{cards}</ol> }.into_any()
-                                    }}
-                                </OfflineQueue>
+                                {if empty {
+                                    view! { <p class="empty">{t.planning.no_shift}</p> }.into_any()
+                                } else {
+                                    view! { <ol class="shift-cards">{cards}</ol> }.into_any()
+                                }}
                                 <FeedSection person_id since=planning.feed_since issue revoke />
                             </section>
                         }

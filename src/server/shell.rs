@@ -69,7 +69,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Steppers and self-refreshing screens (see the script for why not islands).
-const ENHANCE: &str = include_str!("enhance.js");
+const ENHANCE: &str = concat!(include_str!("enhance.js"), include_str!("offline_forms.js"));
 
 /// What leptos' `<HydrationScripts islands=true>` renders, without one flaw: it writes the CSP
 /// nonce into the preload links' `crossorigin` attribute, where any CSS selector or script on

@@ -5,7 +5,7 @@
 use super::{
     icons::{CalendarIcon, HomeIcon, LunchIcon, PersonIcon, ScissorsIcon, TeamIcon},
     locale::LocaleSwitch,
-    offline::OfflineBanner,
+    offline::{OfflineBanner, WaitingForms},
 };
 use crate::{accounts::use_request_user, i18n::use_texts};
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <OfflineBanner message=t.common.offline_banner.to_owned() />
         <main id="main" tabindex="-1">
+            <WaitingForms owner=user.as_ref().map_or_else(|| "public".to_owned(), |u| u.id.to_string()) />
             {children()}
         </main>
         <nav class="main-nav" aria-label=t.nav.label>

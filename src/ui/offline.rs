@@ -32,6 +32,30 @@ pub fn KeepFresh(seconds: u32) -> impl IntoView {
     view! { <span hidden data-keep-fresh=seconds></span> }
 }
 
+/// Forms kept on this phone while there was no connection, on every page of the person who filled
+/// them: a form marked `data-offline` (its words for this list) that could not be sent is kept
+/// and sent again when the network is back, by the page's small script (server/offline_forms.js,
+/// where the rules are). `owner` is who the pages are for: the signed-in person's id, or "public".
+#[component]
+pub fn WaitingForms(owner: String) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div
+            class="notice notice-waiting"
+            role="status"
+            hidden
+            data-waiting=owner
+            data-sending=t.offline.sending
+            data-dont-send=t.offline.dont_send
+        >
+            <p><strong>{t.offline.waiting_title}</strong></p>
+            <ul></ul>
+            <p class="hint">{t.offline.waiting_hint}</p>
+        </div>
+        <p class="notice notice-ok" role="status" hidden data-sent=t.offline.sent_elsewhere></p>
+    }
+}
+
 #[component]
 pub fn OfflinePage() -> impl IntoView {
     let t = use_texts();
