@@ -40,6 +40,9 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
     await page.getByRole("spinbutton", { name: dish }).fill("1");
   }
   await expect(page.getByRole("spinbutton", { name: dish })).toHaveValue("1");
+  // The running total follows the quantities (with JavaScript; without, the order page says it).
+  if (hydrated(testInfo)) await expect(page.locator(".running-total")).toHaveText(/^Total à payer sur place : 3,00\s€$/);
+  else await expect(page.locator(".running-total")).toBeHidden();
   await page.getByRole("radio", { name: new RegExp(`^${window}`) }).check();
   const name = `Léa ${unique(testInfo)}`;
   await page.getByLabel("Nom", { exact: true }).fill(name);
@@ -61,9 +64,18 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
   await expect(page.getByText(`1 × ${dish}`)).toBeVisible();
 
   // Cancelling asks once, and can be undone minutes later.
+  // A dialog with JavaScript, a page without: the same question, the same answers.
   await page.getByRole("link", { name: "Annuler ma commande" }).click();
   await expect(page.getByText("Annuler ma commande : Annuler vraiment ?")).toBeVisible();
-  await page.getByRole("link", { name: "Non, revenir" }).click();
+  if (hydrated(testInfo)) {
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(page).not.toHaveURL(/annuler=1/);
+    await page.getByRole("button", { name: "Non, revenir" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+  } else {
+    await expect(page).toHaveURL(/annuler=1/);
+    await page.getByRole("link", { name: "Non, revenir" }).click();
+  }
   await expect(page.getByText("Cette commande est annulée.")).toHaveCount(0);
   await page.getByRole("link", { name: "Annuler ma commande" }).click();
   await page.getByRole("button", { name: "Oui, annuler" }).click();
@@ -75,6 +87,14 @@ test("a refused lunch order keeps every quantity, the pickup time, the name and 
 
 test("a refused alteration request keeps the notes, the photo, the day, the name and the consent", async ({ page }, testInfo) => {
   await open(page, "/retouches?q1=1", testInfo);
+  if (hydrated(testInfo)) {
+    await expect(page.locator(".running-total")).toHaveText(/^Total estimé : \d+,\d\d\s€$/);
+    const before = await page.locator(".running-total").innerText();
+    await page.getByRole("button", { name: /^Un de plus/ }).first().click();
+    await expect(page.locator(".running-total")).not.toHaveText(before);
+    await page.getByRole("button", { name: /^Un de moins/ }).first().click();
+    await expect(page.locator(".running-total")).toHaveText(before);
+  }
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ma demande de retouche" })).toBeVisible();
   // No day is chosen for her.

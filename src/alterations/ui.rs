@@ -106,13 +106,15 @@ pub fn AlterationsPage() -> impl IntoView {
                                                     <crate::ui::stepper::Stepper id=field.clone() name=field
                                                         value=chosen(service.id).trim().parse().unwrap_or(0) min=0 max=20
                                                         fewer=format!("{} : {}", t.common.fewer, service.name) more=format!("{} : {}", t.common.more, service.name)
-                                                        described_by=hint />
+                                                        described_by=hint price_cents=service.price_cents.unwrap_or_default()
+                                                        on_quote=service.price_cents.is_none() />
                                                 </div>
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
                                 <div class="sticky-submit">
+                                    <crate::ui::stepper::RunningTotal label=t.alterations.estimated_total.to_owned() on_quote=t.alterations.on_quote />
                                     <button type="submit" class="button-large">{t.alterations.continue_button}</button>
                                 </div>
                             </form>

@@ -924,6 +924,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("At least {days} days ahead. Leave empty if you have no date.")
         },
         photos_hint: |n| format!("{n} photos at most, 8 MB each (JPEG, PNG or WebP)."),
+        photos_kept: |n| {
+            match n {
+            1 => "✓ 1 photo already received: it will be attached to the request. Choosing others replaces it.".into(),
+            n => format!("✓ {n} photos already received: they will be attached to the request. Choosing others replaces them."),
+        }
+        },
         step: |step| match step {
             crate::made_to_order::Step::ToStart => "To start",
             crate::made_to_order::Step::InProduction => "In production",

@@ -921,6 +921,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("Au moins {days} jours à l'avance. Laissez vide si vous n'avez pas de date.")
         },
         photos_hint: |n| format!("{n} photos au plus, 8 Mo chacune (JPEG, PNG ou WebP)."),
+        photos_kept: |n| {
+            match n {
+            1 => "✓ 1 photo déjà reçue : elle sera jointe à la demande. En choisir d'autres la remplace.".into(),
+            n => format!("✓ {n} photos déjà reçues : elles seront jointes à la demande. En choisir d'autres les remplace."),
+        }
+        },
         step: |step| match step {
             crate::made_to_order::Step::ToStart => "À lancer",
             crate::made_to_order::Step::InProduction => "En fabrication",

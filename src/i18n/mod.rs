@@ -620,6 +620,8 @@ pub struct MadeToOrder {
     pub kind_name: fn(&str) -> &'static str,
     pub wished_day_hint: fn(i64) -> String,
     pub photos_hint: fn(usize) -> String,
+    /// Photos a refused form had sent, kept for the corrected one.
+    pub photos_kept: fn(usize) -> String,
     pub step: fn(crate::made_to_order::Step) -> &'static str,
     /// The button that moves a job to this step.
     pub advance: fn(crate::made_to_order::Step) -> &'static str,

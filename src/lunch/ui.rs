@@ -296,6 +296,7 @@ pub fn LunchOrderFormPage() -> impl IntoView {
                                         <TextField name="phone" label=t.lunch.phone_label kind="tel" autocomplete="tel" required=true hint=t.lunch.phone_hint error=Signal::derive(error) />
                                     </fieldset>
                                     <div class="sticky-submit">
+                                        <crate::ui::stepper::RunningTotal label=format!("{} :", t.lunch.total) />
                                         <button type="submit" class="button-large">{t.lunch.confirm_order}</button>
                                     </div>
                                 </ActionForm>
@@ -341,7 +342,8 @@ fn QuantityField(dish: Dish) -> impl IntoView {
                 <span class="hint">{(t.lunch.portions_left)(left)}</span>
             </div>
             <crate::ui::stepper::Stepper id name="qty[]".to_owned() value=0 min=0 max=left.min(super::MAX_PER_DISH)
-                fewer=format!("{} : {}", t.common.fewer, dish.name) more=format!("{} : {}", t.common.more, dish.name) />
+                fewer=format!("{} : {}", t.common.fewer, dish.name) more=format!("{} : {}", t.common.more, dish.name)
+                price_cents=dish.price_cents />
         </div>
     }
     .into_any()

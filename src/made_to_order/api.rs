@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::service::{self, Submission},
     crate::{
-        accounts::{auth, token::new_token},
+        accounts::auth,
         server::{response, state},
     },
 };
@@ -23,16 +23,26 @@ pub struct FormPage {
     pub idempotency_key: String,
     /// The first day a wished date may be (YYYY-MM-DD), for the date field's `min`.
     pub earliest_day: String,
+    /// Photos this browser's refused form had sent, kept for it (not asked again).
+    pub kept_photos: usize,
 }
 
 #[server(prefix = "/api", endpoint = "get_made_to_order_form", input = GetUrl)]
 pub async fn get_made_to_order_form() -> Result<FormPage, AppError> {
-    let settings = service::settings(&state()?).await?;
+    let state = state()?;
+    let settings = service::settings(&state).await?;
     let today = crate::ui::time::paris_day(crate::server::now());
+    let refused_key = crate::server::drafts::draft_field(
+        &state,
+        <SendMadeToOrderRequest as leptos::server_fn::ServerFn>::PATH,
+        "idempotency_key",
+    );
+    let (idempotency_key, kept_photos) = service::form_key(&state, refused_key).await?;
     Ok(FormPage {
         settings,
-        idempotency_key: new_token(),
+        idempotency_key,
         earliest_day: crate::ui::time::format_date(today + settings.lead_days),
+        kept_photos,
     })
 }
 

@@ -6,7 +6,7 @@ use super::{MAX_PHOTOS, MadeToOrderRequest, RequestInput, Settings, Step, repo, 
 use crate::{
     accounts::{
         CurrentUser, audit,
-        token::{hash_token, is_well_formed, new_reference},
+        token::{hash_token, is_well_formed, new_reference, new_token},
     },
     alterations::photo::{self, MAX_PHOTO_BYTES},
     error::{AppError, FieldErrors},
@@ -89,6 +89,32 @@ pub async fn settings(state: &AppState) -> Result<Settings, AppError> {
     Ok(repo::settings(&mut conn).await?)
 }
 
+/// The form's idempotency key: this browser's refused form's (so the photos it sent, kept under
+/// that key, go with the corrected one) unless a request already used it; and how many photos
+/// are kept for it.
+pub async fn form_key(
+    state: &AppState,
+    refused_key: Option<String>,
+) -> Result<(String, usize), AppError> {
+    let key = match refused_key.filter(|key| is_well_formed(key)) {
+        Some(key) => {
+            let mut conn = state.db.reader.acquire().await?;
+            let used = repo::id_by_token(&mut conn, &hash_token(&key)).await?;
+            if used.is_none() { key } else { new_token() }
+        }
+        None => new_token(),
+    };
+    let kept = kept_photos(state, &key).len();
+    Ok((key, kept))
+}
+
+/// The photos a refused form of `key` had sent, in their order (server::drafts::Kept).
+fn kept_photos(state: &AppState, key: &str) -> Vec<photo::StoredPhoto> {
+    (0..MAX_PHOTOS)
+        .map_while(|index| state.kept_photos.find(key, &format!("photos_{index}")))
+        .collect()
+}
+
 /// Records a request; the idempotency key becomes the private link. A retried submission
 /// answers the same link and writes nothing; a refused one writes nothing either.
 pub async fn submit(
@@ -115,26 +141,49 @@ pub async fn submit(
     } else if sent.too_many_photos {
         errors.insert("photos".into(), "too_many_photos".into());
     }
-    let (Ok(request), true) = (request, errors.is_empty()) else {
+    // Photos too large or too many: refused before any is decoded.
+    if errors.contains_key("photos") {
         return Err(AppError::Validation(errors));
-    };
-    // Decoded off the async threads, all of a request's photos in one turn of the gate.
+    }
+    // Decoded off the async threads, all of a request's photos in one turn of the gate, also
+    // when something else is refused: they are kept for the corrected form (not asked again).
+    // None sent: the ones a refused form of this key had sent, if any.
     let photos = if sent.photos.is_empty() {
-        Vec::new()
+        kept_photos(state, &token)
     } else {
         let sent_photos = sent.photos;
-        state
+        let decoded = state
             .photo_decodes
             .run(move || {
                 sent_photos
                     .iter()
                     .map(|bytes| photo::reencode(bytes))
-                    .collect::<Vec<_>>()
+                    .collect::<Result<Vec<_>, _>>()
             })
-            .await?
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|key| AppError::invalid("photos", key))?
+            .await?;
+        match decoded {
+            Ok(photos) => photos,
+            Err(key) => {
+                errors.insert("photos".into(), key.into());
+                Vec::new()
+            }
+        }
+    };
+    let request = match request {
+        Ok(request) if errors.is_empty() => request,
+        _ => {
+            // What was received replaces what was kept for this form.
+            if !photos.is_empty() {
+                state.kept_photos.forget(&token);
+            }
+            for (index, stored) in photos.into_iter().enumerate() {
+                let bytes = stored.jpeg.len();
+                state
+                    .kept_photos
+                    .keep(&token, &format!("photos_{index}"), stored, bytes);
+            }
+            return Err(AppError::Validation(errors));
+        }
     };
 
     let now = now();
@@ -174,6 +223,7 @@ pub async fn submit(
         repo::insert_photo(&mut tx, id, stored).await?;
     }
     tx.commit().await?;
+    state.kept_photos.forget(&token);
     Ok(token)
 }
 

@@ -120,6 +120,7 @@ pub fn MadeToOrderFormPage() -> impl IntoView {
                                         <p class="hint" id="photos-hint">{(m.photos_hint)(MAX_PHOTOS)}</p>
                                         <input id="photos" name="photos" type="file" multiple=true accept="image/jpeg,image/png,image/webp"
                                             aria-describedby="photos-hint" />
+                                        {(page.kept_photos > 0).then(|| view! { <p class="notice notice-ok" role="status">{(m.photos_kept)(page.kept_photos)}</p> })}
                                         <FieldError name="photos" error />
                                     </div>
                                 </fieldset>

@@ -510,3 +510,91 @@ async fn someone_elses_link_and_a_withdrawn_request() {
         "no quote for a withdrawn request"
     );
 }
+
+#[tokio::test]
+async fn a_refused_request_keeps_its_photos_for_the_corrected_form_of_this_browser() {
+    let app = spawn_app().await;
+    let first: coop_manau::made_to_order::api::FormPage = app
+        .get("/api/get_made_to_order_form")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let key = first.idempotency_key.clone();
+    assert_eq!(first.kept_photos, 0);
+    // Without the consent ticked: refused as a page would be (a redirect), nothing written.
+    let mut typed = fields(&key);
+    typed.retain(|(name, _)| *name != "consent");
+    let writes = app.writes().await;
+    let refused = app
+        .client
+        .post(app.url(SUBMIT))
+        .header("sec-fetch-site", "same-origin")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/sur-mesure"))
+        .header("x-forwarded-for", "10.9.0.1")
+        .multipart(form(typed, vec![photo(300, 300), photo(200, 100)]))
+        .send()
+        .await
+        .unwrap();
+    assert!(refused.status().is_redirection());
+    assert_eq!(app.writes().await, writes);
+    let cookie = refused
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("brouillon="))
+        .expect("a draft")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // This browser's form comes back with the same key and says both photos were received.
+    let again: coop_manau::made_to_order::api::FormPage = app
+        .client
+        .get(app.url("/api/get_made_to_order_form"))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again.idempotency_key, key);
+    assert_eq!(again.kept_photos, 2);
+    let page = app
+        .client
+        .get(app.url("/sur-mesure"))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("2 photos déjà reçues"), "{page}");
+    // Another browser: a fresh key, nothing kept.
+    let other: coop_manau::made_to_order::api::FormPage = app
+        .get("/api/get_made_to_order_form")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(other.idempotency_key, key);
+    assert_eq!(other.kept_photos, 0);
+
+    // Corrected without choosing the photos again: the request has them.
+    let answer = send(&app, form(fields(&key), Vec::new())).await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    let id = request_id(&app, &key).await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM made_to_order_photo WHERE request_id = {id}"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(app.state.kept_photos.bytes(), 0, "nothing kept once sent");
+}
