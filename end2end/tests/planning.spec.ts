@@ -75,7 +75,7 @@ test("staff plan a shift, the participant declares an absence, staff approve it"
   await expect(phone.getByRole("heading", { level: 1, name: "Mon planning" })).toBeVisible();
   const card = phone.locator(".shift-card").filter({ hasText: "Menuiserie" }).filter({ hasText: "09:00–12:00" });
   await expect(card).toBeVisible();
-  await expect(card).toContainText("🔨");
+  await expect(card.locator("svg.pictogram")).toBeVisible();
   await expect(card).toContainText("Atelier palettes");
   await expect(phone.getByText(/Mis à jour le/)).toBeVisible();
   await expectAccessible(phone);

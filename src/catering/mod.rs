@@ -15,7 +15,7 @@ pub mod ui;
 
 use crate::{
     error::FieldErrors,
-    lunch::{ALLERGENS, allergen_mask},
+    lunch::allergen_mask,
     ui::time::{format_date, parse_date, parse_hhmm},
 };
 use serde::{Deserialize, Serialize};
@@ -382,16 +382,6 @@ pub fn validate(
     })
 }
 
-/// The allergen codes of a mask (the order of `lunch::ALLERGENS`).
-pub fn allergen_codes(mask: i64) -> Vec<String> {
-    ALLERGENS
-        .iter()
-        .enumerate()
-        .filter(|(bit, _)| mask & (1 << bit) != 0)
-        .map(|(_, (code, _))| (*code).to_owned())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,7 +439,7 @@ mod tests {
         assert_eq!(valid.covers, 25);
         assert_eq!(valid.budget_cents_per_person, Some(1850));
         assert_eq!(valid.diets.vegetarian, 5);
-        assert_eq!(allergen_codes(valid.allergens), ["arachides"]);
+        assert_eq!(crate::lunch::allergen_codes(valid.allergens), ["arachides"]);
         assert_eq!(valid.address.as_deref(), Some("12 rue de Lannoy, Roubaix"));
     }
 

@@ -1,6 +1,7 @@
 //! The SQL of catering requests, formulas and settings.
 
-use super::{CateringRequest, Diets, Formula, Settings, ValidRequest, allergen_codes};
+use super::{CateringRequest, Diets, Formula, Settings, ValidRequest};
+use crate::lunch::allergen_codes;
 use sqlx::SqliteConnection;
 
 pub async fn settings(conn: &mut SqliteConnection) -> Result<Settings, sqlx::Error> {

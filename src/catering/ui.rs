@@ -14,6 +14,7 @@ use crate::{
     i18n::{Catalogue, use_texts},
     lunch::{ALLERGENS, ui::service_date},
     privacy::{LinkKind, ui::YourDataLink},
+    ui::pictograms::Pictogram,
     ui::{
         ErrorNotice,
         forms::{FieldError, TextField},
@@ -121,10 +122,10 @@ pub fn CateringFormPage() -> impl IntoView {
                                 }).collect_view()}
                                 <fieldset class="choices allergen-choices">
                                     <legend>{c.allergens}</legend>
-                                    {ALLERGENS.iter().map(|(code, pictogram)| view! {
+                                    {ALLERGENS.iter().map(|code| view! {
                                         <label class="choice">
                                             <input type="checkbox" name="allergens[]" value=*code />
-                                            <span aria-hidden="true">{*pictogram}</span>
+                                            <Pictogram key=(*code).to_owned() />
                                             " "
                                             {(t.lunch.allergen)(code)}
                                         </label>

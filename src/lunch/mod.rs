@@ -24,33 +24,25 @@ pub const MAX_PER_DISH: i64 = 10;
 /// The courses of a menu, in serving order.
 pub const COURSES: [&str; 4] = ["entree", "plat", "dessert", "boisson"];
 
-/// The 14 allergens of EU regulation 1169/2011 (annex II), in the annex's order: code (also the
-/// bit position in `lunch_dish.allergens`) and pictogram. Their names are in the catalogue.
-pub const ALLERGENS: [(&str, &str); 14] = [
-    ("gluten", "🌾"),
-    ("crustaces", "🦐"),
-    ("oeufs", "🥚"),
-    ("poissons", "🐟"),
-    ("arachides", "🥜"),
-    ("soja", "🫘"),
-    ("lait", "🥛"),
-    ("fruits_a_coque", "🌰"),
-    ("celeri", "🥬"),
-    ("moutarde", "🟡"),
-    ("sesame", "⚪"),
-    ("sulfites", "🍷"),
-    ("lupin", "🌼"),
-    ("mollusques", "🐚"),
+/// The 14 allergens of EU regulation 1169/2011 (annex II), in the annex's order: their codes
+/// (also the bit positions in `lunch_dish.allergens`). Their names are in the catalogue, their
+/// pictograms in ui::pictograms.
+pub const ALLERGENS: [&str; 14] = [
+    "gluten",
+    "crustaces",
+    "oeufs",
+    "poissons",
+    "arachides",
+    "soja",
+    "lait",
+    "fruits_a_coque",
+    "celeri",
+    "moutarde",
+    "sesame",
+    "sulfites",
+    "lupin",
+    "mollusques",
 ];
-
-/// The pictogram of an allergen code.
-pub fn allergen_pictogram(code: &str) -> &'static str {
-    ALLERGENS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, p)| *p)
-        .unwrap_or("⚠")
-}
 
 /// The codes of the allergens set in `mask`, in the annex's order.
 pub fn allergen_codes(mask: i64) -> Vec<String> {
@@ -58,7 +50,7 @@ pub fn allergen_codes(mask: i64) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(bit, _)| mask & (1 << bit) != 0)
-        .map(|(_, (code, _))| (*code).to_owned())
+        .map(|(_, code)| (*code).to_owned())
         .collect()
 }
 
@@ -67,7 +59,7 @@ pub fn allergen_mask(codes: &[String]) -> Result<i64, &'static str> {
     codes.iter().try_fold(0i64, |mask, code| {
         let bit = ALLERGENS
             .iter()
-            .position(|(c, _)| c == code)
+            .position(|c| c == code)
             .ok_or("allergen_unknown")?;
         Ok(mask | (1 << bit))
     })
@@ -448,7 +440,6 @@ mod tests {
             allergen_mask(&["arsenic".to_owned()]),
             Err("allergen_unknown")
         );
-        assert_eq!(allergen_pictogram("lait"), "🥛");
     }
 
     #[test]

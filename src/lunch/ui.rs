@@ -4,7 +4,6 @@
 
 use super::{
     ALLERGENS, COURSES, Dish, Kitchen, LunchDay, LunchOrder, LunchService, Menu, PickupWindow,
-    allergen_pictogram,
     api::{
         CancelLunchOrder, CopyLunchMenu, CreateLunchService, DeleteLunchDish, PlaceLunchOrder,
         RestoreLunchOrder, SaveLunchDay, SaveLunchDish, SetLunchOrderStatus, UpdateLunchService,
@@ -20,6 +19,7 @@ use crate::{
     ui::{
         ErrorNotice,
         forms::{AskOnce, FieldError, TextField},
+        pictograms::Pictogram,
     },
 };
 use leptos::prelude::*;
@@ -82,7 +82,7 @@ fn Allergens(codes: Vec<String>) -> impl IntoView {
         <ul class="allergens" aria-label=t.lunch.allergens_label>
             {codes.into_iter().map(|code| view! {
                 <li>
-                    <span class="pictogram" aria-hidden="true">{allergen_pictogram(&code)}</span>
+                    <Pictogram key=code.clone() />
                     {(t.lunch.allergen)(&code)}
                 </li>
             }).collect_view()}
@@ -751,10 +751,10 @@ fn DishForm(
             {field("portions", t.lunch.portions_label, "number", d.portions.to_string(), true)}
             <fieldset class="choices allergen-choices">
                 <legend>{t.lunch.allergens_label}</legend>
-                {ALLERGENS.iter().map(|(code, pictogram)| view! {
+                {ALLERGENS.iter().map(|code| view! {
                     <label class="choice">
                         <input type="checkbox" name="allergens[]" value=*code checked=d.allergens.iter().any(|a| a == code) />
-                        <span aria-hidden="true">{*pictogram}</span>
+                        <Pictogram key=(*code).to_owned() />
                         " "
                         {(t.lunch.allergen)(code)}
                     </label>

@@ -23,28 +23,12 @@ use crate::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The pictograms a sector may have: emoji that phones have shown for years, so they need no
-/// download and read the same for people who read little.
-pub const PICTOGRAMS: [(&str, &str); 11] = [
-    ("cook", "🍳"),
-    ("plate", "🍽️"),
-    ("thread", "🧵"),
-    ("bell", "🛎️"),
-    ("hammer", "🔨"),
-    ("shirt", "👕"),
-    ("box", "📦"),
-    ("broom", "🧹"),
-    ("leaf", "🌱"),
-    ("computer", "💻"),
-    ("star", "⭐"),
+/// The pictograms a sector may have (drawn in ui::pictograms): few and plain, so they read the
+/// same for people who read little.
+pub const PICTOGRAMS: [&str; 11] = [
+    "cook", "plate", "thread", "bell", "hammer", "shirt", "box", "broom", "leaf", "computer",
+    "star",
 ];
-
-pub fn pictogram(key: &str) -> &'static str {
-    PICTOGRAMS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("⭐", |(_, emoji)| emoji)
-}
 
 /// Why a participant will miss a shift (a short list: easy to pick on a phone).
 pub const ABSENCE_REASONS: [&str; 6] = [
@@ -653,7 +637,5 @@ mod tests {
             parse_sector_name("  Repassage "),
             Ok("Repassage".to_owned())
         );
-        assert_eq!(pictogram("cook"), "🍳");
-        assert_eq!(pictogram("unknown"), "⭐");
     }
 }

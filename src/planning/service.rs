@@ -34,7 +34,7 @@ pub async fn save_sector(
     active: bool,
 ) -> Result<(), AppError> {
     let name = parse_sector_name(name).map_err(|key| AppError::invalid("name", key))?;
-    if !PICTOGRAMS.iter().any(|(key, _)| *key == pictogram) {
+    if !PICTOGRAMS.contains(&pictogram) {
         return Err(AppError::invalid("pictogram", "pictogram_required"));
     }
     let mut tx = state.db.begin_write().await?;

@@ -11,8 +11,7 @@ use super::{
         SaveSector, UnassignFromShift, UpdateShift, get_calendar_link, get_month_hours,
         get_my_planning, get_planning_week, get_shift, list_absences, list_planning_sectors,
     },
-    format_hours, format_month, next_month, parse_month, pictogram, previous_month, week_days,
-    week_param,
+    format_hours, format_month, next_month, parse_month, previous_month, week_days, week_param,
 };
 use crate::{
     accounts::ui::Refusal,
@@ -21,6 +20,7 @@ use crate::{
     ui::{
         ErrorNotice,
         forms::{FieldError, TextField},
+        pictograms::Pictogram,
         share::ShareButton,
         time::{day_label, format_date, format_hhmm, paris_hhmm, utc_to_paris},
     },
@@ -67,7 +67,7 @@ fn shift_label(t: &Catalogue, shift: &Shift) -> String {
 fn SectorName(sector: Sector) -> impl IntoView {
     view! {
         <span class="sector">
-            <span class="pictogram" aria-hidden="true">{pictogram(&sector.pictogram)}</span>
+            <Pictogram key=sector.pictogram />
             {sector.name}
         </span>
     }
@@ -410,7 +410,7 @@ pub fn PlanningWeekPage() -> impl IntoView {
                                             <select id="sector" name="sector" required=true>
                                                 <option value="">{t.catering.choose}</option>
                                                 {sectors.into_iter().map(|s| view! {
-                                                    <option value=s.slug.clone()>{format!("{} {}", pictogram(&s.pictogram), s.name)}</option>
+                                                    <option value=s.slug.clone()>{s.name.clone()}</option>
                                                 }).collect_view()}
                                             </select>
                                             <FieldError name="sector" error=Signal::derive(error) />
@@ -726,10 +726,10 @@ fn PictogramChoices(chosen: String) -> impl IntoView {
     view! {
         <fieldset class="pictograms">
             <legend>{t.planning.pictogram_label}</legend>
-            {PICTOGRAMS.iter().map(|(key, emoji)| view! {
+            {PICTOGRAMS.iter().map(|key| view! {
                 <label class="pictogram-choice">
                     <input type="radio" name="pictogram" value=*key checked=chosen == *key required=true />
-                    <span class="pictogram" role="img" aria-label=(t.planning.pictogram_name)(key)>{*emoji}</span>
+                    <Pictogram key=(*key).to_owned() label=(t.planning.pictogram_name)(key).to_owned() />
                 </label>
             }).collect_view()}
         </fieldset>

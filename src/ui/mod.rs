@@ -5,6 +5,7 @@ pub mod icons;
 pub mod layout;
 pub mod locale;
 pub mod offline;
+pub mod pictograms;
 pub mod stepper;
 pub use offline::KeepFresh;
 pub mod share;

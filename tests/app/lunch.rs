@@ -539,13 +539,14 @@ async fn the_demo_holds_the_next_two_services_and_the_menus_show_allergens() {
     let html = page.text().await.unwrap();
     for text in [
         "Couscous aux légumes",
-        "🌾",
+        "class=\"pictogram\"",
         "Gluten",
         "Lait",
         "Paiement sur place",
     ] {
         assert!(html.contains(text), "{text}");
     }
+    assert!(!html.contains("🌾"), "pictograms are drawn, not emoji");
     let home = app.get("/").await.text().await.unwrap();
     assert!(
         home.contains("Couscous aux légumes"),
