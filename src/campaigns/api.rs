@@ -128,6 +128,14 @@ pub async fn cancel_campaign_booking(token: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Undoes a cancellation made through the private link, minutes after it, if the place is free.
+#[server(prefix = "/api", endpoint = "restore_campaign_booking")]
+pub async fn restore_campaign_booking(token: String) -> Result<(), AppError> {
+    service::restore(&state()?, &token).await?;
+    response::redirect(&service::booking_path(&token));
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "move_campaign_booking")]
 pub async fn move_campaign_booking(token: String, slot_id: Option<String>) -> Result<(), AppError> {
     service::move_to(&state()?, &token, slot_id.as_deref().unwrap_or_default()).await?;

@@ -486,6 +486,8 @@ pub struct BookingView {
     pub garments: i64,
     pub contact: String,
     pub cancelled: bool,
+    /// Whether its cancellation can still be undone (minutes after, by its own link).
+    pub restorable: bool,
     pub slot: Slot,
     /// Whether changes are still possible (campaign open, slot not started).
     pub changeable: bool,

@@ -124,7 +124,8 @@ async fn scrub(
 ) -> Result<u64, sqlx::Error> {
     // `which` is one of this file's two literal conditions, never input.
     let sql = format!(
-        "UPDATE campaign_booking SET name = '', contact = '', client_key = NULL, erased_at = ?
+        "UPDATE campaign_booking SET name = '', contact = '', client_key = NULL,
+             self_cancelled_at = NULL, erased_at = ?
          WHERE erased_at IS NULL AND {which}"
     );
     Ok(sqlx::query(&sql)

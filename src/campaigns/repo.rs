@@ -415,6 +415,9 @@ pub struct BookingRow {
     pub garments: i64,
     pub contact: String,
     pub status: String,
+    /// When its own link cancelled it (not staff): it may be undone for a few minutes.
+    pub self_cancelled_at: Option<i64>,
+    pub client_key: Option<String>,
 }
 
 pub async fn find_booking_by_token(
@@ -422,7 +425,8 @@ pub async fn find_booking_by_token(
     token_hash: &str,
 ) -> Result<Option<BookingRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, campaign_id, slot_id, reference, name, group_name, garments, contact, status
+        "SELECT id, campaign_id, slot_id, reference, name, group_name, garments, contact, status,
+                self_cancelled_at, client_key
          FROM campaign_booking WHERE token_hash = ?",
     )
     .bind(token_hash)
@@ -437,8 +441,8 @@ pub async fn cancel_booking(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "UPDATE campaign_booking SET status = 'cancelled', updated_at = ?
-         WHERE id = ? AND status = 'confirmed'",
+        "UPDATE campaign_booking SET status = 'cancelled', updated_at = ?1, self_cancelled_at = ?1
+         WHERE id = ?2 AND status = 'confirmed'",
     )
     .bind(now)
     .bind(id)
@@ -620,6 +624,25 @@ pub async fn cancel_burst(
     .execute(conn)
     .await?;
     Ok(result.rows_affected())
+}
+
+/// Confirms again a booking its own link cancelled (the triggers take its place back, the CHECK
+/// refuses a full slot); false if it was not so cancelled.
+pub async fn restore_booking(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE campaign_booking SET status = 'confirmed', updated_at = ?, self_cancelled_at = NULL
+         WHERE id = ? AND status = 'cancelled' AND self_cancelled_at IS NOT NULL
+           AND erased_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// The app's error key for a refusal raised by the database (triggers and constraints), if the

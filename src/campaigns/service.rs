@@ -694,6 +694,7 @@ pub async fn booking_view(state: &AppState, raw_token: &str) -> Result<BookingVi
     let now = now();
     let cancelled = booking.status != "confirmed";
     let changeable = !cancelled && slot.starts_at > now;
+    let restorable = restorable(&booking, &campaign, &slot, now);
     let other_slots = if changeable && campaign.status(now) == CampaignStatus::Open {
         repo::list_slots(&state.db.reader, campaign.id, now)
             .await?
@@ -715,6 +716,7 @@ pub async fn booking_view(state: &AppState, raw_token: &str) -> Result<BookingVi
         garments: booking.garments,
         contact: booking.contact,
         cancelled,
+        restorable,
         slot,
         changeable,
         other_slots,
@@ -769,6 +771,66 @@ pub async fn cancel(state: &AppState, raw_token: &str) -> Result<(), AppError> {
     // The address's share gets that place back.
     state.campaign_shares.forget(booking.campaign_id);
     Ok(())
+}
+
+/// The student undoes a cancellation made through the private link, minutes after it, while the
+/// campaign takes bookings and the slot is to come and still has a place (someone may have taken
+/// it since): the same booking, reference and link.
+pub async fn restore(state: &AppState, raw_token: &str) -> Result<(), AppError> {
+    let (booking, campaign, slot) = booking_by_token(state, raw_token).await?;
+    if booking.status == "confirmed" {
+        // A double tap: restored once.
+        return Ok(());
+    }
+    let now = now();
+    if !restorable(&booking, &campaign, &slot, now) {
+        return Err(AppError::Conflict("restore_booking_too_late".into()));
+    }
+    if slot.closed {
+        return Err(AppError::Conflict("restore_slot_taken".into()));
+    }
+    // A place of the address's share, as for a new booking (given back if refused below).
+    let share = match &booking.client_key {
+        Some(key) => Some(
+            state
+                .campaign_shares
+                .take(&state.db, campaign.id, key)
+                .await?
+                .ok_or_else(|| AppError::Conflict("address_share_campaign".into()))?,
+        ),
+        None => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let restored = match repo::restore_booking(&mut tx, booking.id, now).await {
+        Ok(restored) => restored,
+        Err(error) => {
+            return Err(match repo::refusal_key(&error) {
+                Some("slot_full") => AppError::Conflict("restore_slot_taken".into()),
+                Some("booking_exists") => AppError::Conflict("booking_exists".into()),
+                _ => error.into(),
+            });
+        }
+    };
+    if !restored {
+        return Err(AppError::Conflict("restore_booking_too_late".into()));
+    }
+    tx.commit().await?;
+    if let Some(share) = share {
+        share.keep();
+    }
+    Ok(())
+}
+
+/// How long after cancelling a booking its link can undo it.
+pub const RESTORE_SECS: i64 = 10 * 60;
+
+fn restorable(booking: &repo::BookingRow, campaign: &Campaign, slot: &Slot, now: i64) -> bool {
+    booking.status == "cancelled"
+        && booking
+            .self_cancelled_at
+            .is_some_and(|at| now < at + RESTORE_SECS)
+        && slot.starts_at > now
+        && campaign.booking_refusal(now).is_none()
 }
 
 /// Moves the booking of a private link to another slot of its campaign. One statement: the old

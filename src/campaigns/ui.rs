@@ -7,9 +7,9 @@ use super::{
     BookingView, CampaignAccess, CampaignStatus, PublicCampaign, SheetBooking, Slot,
     api::{
         BookCampaignSlot, CancelBookingBurst, CancelCampaignBooking, CloseCampaign, CreateCampaign,
-        FindCampaignByCode, GenerateCampaignSlots, MoveCampaignBooking, SetBookingAttendance,
-        UpdateCampaign, UpdateCampaignSlot, get_campaign, get_campaign_booking, get_campaign_page,
-        get_day_sheet, list_campaigns,
+        FindCampaignByCode, GenerateCampaignSlots, MoveCampaignBooking, RestoreCampaignBooking,
+        SetBookingAttendance, UpdateCampaign, UpdateCampaignSlot, get_campaign,
+        get_campaign_booking, get_campaign_page, get_day_sheet, list_campaigns,
     },
     hour_of, local_datetime_value, nearest_free, parse_date,
 };
@@ -334,12 +334,14 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
     let t = use_texts();
     let cancel = ServerAction::<CancelCampaignBooking>::new();
     let moved = ServerAction::<MoveCampaignBooking>::new();
+    let restore = ServerAction::<RestoreCampaignBooking>::new();
     let error = move || {
         cancel
             .value()
             .get()
             .and_then(Result::err)
             .or_else(|| moved.value().get().and_then(Result::err))
+            .or_else(|| restore.value().get().and_then(Result::err))
     };
     let is_new = query("nouvelle").is_some();
     let was_moved = query("deplacee").is_some();
@@ -358,6 +360,7 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
     let ics = format!("/ourlets/reservation/{token}/agenda.ics");
     let now_slots = booking.other_slots.clone();
     let cancel_token = token.clone();
+    let restore_token = token.clone();
     let data_token = token.clone();
     view! {
         <section class="page narrow booking">
@@ -379,6 +382,12 @@ fn BookingDetails(booking: BookingView, token: String) -> impl IntoView {
                     " "
                     <a class="button button-secondary" href="#annulation">{t.campaigns.cancel_title}</a>
                 </p>
+            })}
+            {booking.restorable.then(|| view! {
+                <ActionForm attr:novalidate=true action=restore attr:class="form">
+                    <input type="hidden" name="token" value=restore_token.clone() />
+                    <button type="submit">{t.campaigns.restore_button}</button>
+                </ActionForm>
             })}
             {booking.cancelled.then(|| view! {
                 <p><a class="button" href=booking.book_again.clone()>{t.campaigns.book_again}</a></p>

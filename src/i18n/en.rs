@@ -394,6 +394,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         back_to_campaign: "← Back to the campaign",
         back_to_list: "← Back to the campaigns",
         book_again: "Book another slot",
+        restore_button: "Keep my booking after all",
         book_button: "Book this slot",
         booked_word: "booked",
         booking_title: "My booking",
@@ -1736,6 +1737,14 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "closure_order" => "The last day must be the first day or after it.",
             "closure_too_long" => "A closure lasts 3 months at most: add another one for the rest.",
             "restore_too_late" => "It is too late to undo this cancellation: place a new order.",
+            "restore_booking_too_late" => {
+                "It is too late to undo this cancellation: book a new slot."
+            }
+            "restore_slot_taken" => "This slot was taken in the meantime: book another one.",
+            "restore_request_too_late" => {
+                "It is too late to undo this cancellation: send a new request."
+            }
+            "restore_day_gone" => "This drop-off day is no longer offered: send a new request.",
             "restore_no_room" => {
                 "The places or portions were taken in the meantime: place a new order."
             }

@@ -388,6 +388,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         back_to_campaign: "← Retour à la campagne",
         back_to_list: "← Retour aux campagnes",
         book_again: "Réserver un autre créneau",
+        restore_button: "Finalement, je garde ma réservation",
         book_button: "Réserver ce créneau",
         booked_word: "réservé(s)",
         booking_title: "Ma réservation",
@@ -1759,6 +1760,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             }
             "restore_too_late" => {
                 "Il est trop tard pour revenir sur cette annulation : passez une nouvelle commande."
+            }
+            "restore_booking_too_late" => {
+                "Il est trop tard pour revenir sur cette annulation : réservez un nouveau créneau."
+            }
+            "restore_slot_taken" => "Ce créneau a été pris entre-temps : réservez-en un autre.",
+            "restore_request_too_late" => {
+                "Il est trop tard pour revenir sur cette annulation : faites une nouvelle demande."
+            }
+            "restore_day_gone" => {
+                "Ce jour de dépôt n'est plus proposé : faites une nouvelle demande."
             }
             "restore_no_room" => {
                 "Les places ou les portions ont été prises entre-temps : passez une nouvelle commande."

@@ -408,6 +408,8 @@ pub struct Campaigns {
     pub back_to_campaign: &'static str,
     pub back_to_list: &'static str,
     pub book_again: &'static str,
+    /// Undoing a cancellation, minutes after it.
+    pub restore_button: &'static str,
     pub book_button: &'static str,
     pub booked_word: &'static str,
     pub booking_title: &'static str,

@@ -436,6 +436,12 @@ fn rows() -> Vec<Row> {
             args: |w| vec![("token", w.campaign.token.clone())],
             expect: PUBLIC,
         },
+        // An unknown link: the world's booking stays as the rows after it expect.
+        Row {
+            path: "/api/restore_campaign_booking",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
         // No burst in the world: staff cancel none (200), the others are refused first.
         Row {
             path: "/api/cancel_booking_burst",

@@ -1086,3 +1086,111 @@ async fn at_the_counter_a_booking_is_answered_with_its_ticket() {
         assert!(html.contains(words), "{words}: {html}");
     }
 }
+
+async fn post_token(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
+    app.post_form(path, &[("token", token)])
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free() {
+    let app = spawn_app().await;
+    let actor = staff(&app).await;
+    let (campaign_id, slug, slots) = campaign(&app, &actor, "Undo", "", 1).await;
+    let BookingOutcome::Booked { link, .. } =
+        outcome(book(&app, &Booking::new(&slug, "", slots[0], 1)).await).await
+    else {
+        panic!("booked")
+    };
+    let token = token_of(&link);
+    // Not cancelled: nothing to undo (a double tap after an undo is the same).
+    assert_eq!(
+        post_token(&app, "/api/restore_campaign_booking", &token)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert!(
+        !service::booking_view(&app.state, &token)
+            .await
+            .unwrap()
+            .restorable
+    );
+
+    post_token(&app, "/api/cancel_campaign_booking", &token).await;
+    assert!(
+        service::booking_view(&app.state, &token)
+            .await
+            .unwrap()
+            .restorable
+    );
+    // Someone took the place meanwhile: refused in French, nothing written.
+    let BookingOutcome::Booked { link: other, .. } =
+        outcome(book(&app, &Booking::new(&slug, "", slots[0], 2)).await).await
+    else {
+        panic!("the freed place is bookable")
+    };
+    let writes = app.writes().await;
+    let refused = post_token(&app, "/api/restore_campaign_booking", &token).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(refused.text().await.unwrap().contains("restore_slot_taken"));
+    assert_eq!(app.writes().await, writes);
+    assert_eq!(booked(&app, slots[0]).await, (1, 1));
+
+    // The place is free again: the same booking comes back, once, with its place.
+    post_token(&app, "/api/cancel_campaign_booking", &token_of(&other)).await;
+    for _ in 0..2 {
+        let restored = post_token(&app, "/api/restore_campaign_booking", &token).await;
+        assert_eq!(restored.status(), StatusCode::OK);
+    }
+    assert_eq!(booked(&app, slots[0]).await, (1, 1));
+    let view = service::booking_view(&app.state, &token).await.unwrap();
+    assert!(!view.cancelled);
+    assert!(!view.restorable);
+
+    // Ten minutes later it is too late.
+    post_token(&app, "/api/cancel_campaign_booking", &token).await;
+    sqlx::query("UPDATE campaign_booking SET self_cancelled_at = self_cancelled_at - 601")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let late = post_token(&app, "/api/restore_campaign_booking", &token).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    assert!(
+        late.text()
+            .await
+            .unwrap()
+            .contains("restore_booking_too_late")
+    );
+
+    // Cancelled by staff (a burst of made-up bookings): never revived by its link.
+    let third = Booking::new(&slug, "", slots[1], 3);
+    let BookingOutcome::Booked { link: burst, .. } = outcome(book(&app, &third).await).await else {
+        panic!("booked")
+    };
+    let key: String =
+        sqlx::query_scalar("SELECT client_key FROM campaign_booking WHERE slot_id = ?")
+            .bind(slots[1])
+            .fetch_one(&app.state.db.reader)
+            .await
+            .unwrap();
+    service::cancel_booking_burst(&app.state, &actor, campaign_id, &key, now())
+        .await
+        .unwrap();
+    let revived = post_token(&app, "/api/restore_campaign_booking", &token_of(&burst)).await;
+    assert_eq!(revived.status(), StatusCode::CONFLICT);
+    assert_eq!(booked(&app, slots[1]).await, (0, 0));
+    let page = app
+        .get(&format!("/ourlets/reservation/{}", token_of(&burst)))
+        .await;
+    assert!(
+        !page
+            .text()
+            .await
+            .unwrap()
+            .contains("Finalement, je garde ma réservation")
+    );
+}
