@@ -95,7 +95,20 @@ pub async fn get_alteration_tracking(token: String) -> Result<Tracking, AppError
         "{}/retouches/suivi/{token}",
         state.config.public_url.trim_end_matches('/')
     );
-    Ok(Tracking { request, link })
+    let restorable = service::restores_to(&request, crate::server::now()).is_some();
+    Ok(Tracking {
+        request,
+        link,
+        restorable,
+    })
+}
+
+/// Undoes a cancellation from the private link, minutes after it, if its day is still offered.
+#[server(prefix = "/api", endpoint = "restore_alteration_request")]
+pub async fn restore_alteration_request(token: String) -> Result<(), AppError> {
+    service::restore(&state()?, &token).await?;
+    response::redirect(&format!("/retouches/suivi/{token}"));
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "cancel_alteration_request")]

@@ -312,6 +312,8 @@ pub struct Request {
 pub struct Tracking {
     pub request: Request,
     pub link: String,
+    /// Whether its cancellation can still be undone (minutes after it).
+    pub restorable: bool,
 }
 
 /// The day's sheet: drop-offs expected that day, and everything ready to collect.

@@ -442,6 +442,51 @@ pub async fn cancel(state: &AppState, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// How long after cancelling a request its link can undo it.
+pub const RESTORE_SECS: i64 = 10 * 60;
+
+/// What a cancelled request goes back to if its cancellation may still be undone: the status it
+/// had (asked, or accepted), within minutes of cancelling. Only the person cancels (staff
+/// decline), so every cancellation is the link's own.
+pub fn restores_to(request: &super::Request, now: i64) -> Option<Status> {
+    if request.status != Status::Cancelled {
+        return None;
+    }
+    let mut events = request.events.iter().rev();
+    events
+        .next()
+        .filter(|e| e.status == Status::Cancelled && now < e.at + RESTORE_SECS)?;
+    events
+        .next()
+        .map(|e| e.status)
+        .filter(|s| matches!(s, Status::Requested | Status::Accepted))
+}
+
+/// The person undoes a cancellation from the private link, minutes after it, while the drop-off
+/// day is still offered (to come, the coop open that day): the same request, link and history.
+pub async fn restore(state: &AppState, token: &str) -> Result<(), AppError> {
+    let id = by_token(state, token).await?;
+    let request = repo::load_request(&state.db.reader, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if request.status != Status::Cancelled {
+        // A double tap: restored once.
+        return Ok(());
+    }
+    let to = restores_to(&request, now())
+        .ok_or_else(|| AppError::Conflict("restore_request_too_late".into()))?;
+    let offered = offered_dropoff_days(state).await?;
+    if !parse_day(&request.dropoff_date).is_some_and(|day| offered.contains(&day)) {
+        return Err(AppError::Conflict("restore_day_gone".into()));
+    }
+    let mut tx = state.db.begin_write().await?;
+    // Conditional on the status read: of two taps at once, one moves it, the other finds it done.
+    let fields = repo::DecisionFields::default();
+    repo::change_status(&mut tx, id, Status::Cancelled, to, &fields, None, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// What staff send with a decision; each decision reads the fields it needs.
 #[derive(Debug, Default)]
 pub struct DecisionForm {

@@ -6,10 +6,10 @@
 use super::{
     Decision, Estimate, Request, Service, Status,
     api::{
-        CancelAlterationRequest, DecideAlterationRequest, SaveAlterationService,
-        get_alteration_day_sheet, get_alteration_draft, get_alteration_request,
-        get_alteration_tracking, list_alteration_catalogue, list_alteration_queue,
-        list_alteration_services,
+        CancelAlterationRequest, DecideAlterationRequest, RestoreAlterationRequest,
+        SaveAlterationService, get_alteration_day_sheet, get_alteration_draft,
+        get_alteration_request, get_alteration_tracking, list_alteration_catalogue,
+        list_alteration_queue, list_alteration_services,
     },
     format_euros, parse_day, staff_decisions,
 };
@@ -287,6 +287,7 @@ pub fn TrackingPage() -> impl IntoView {
         get_alteration_tracking,
     );
     let cancel = ServerAction::<CancelAlterationRequest>::new();
+    let restore = ServerAction::<RestoreAlterationRequest>::new();
     let just_sent = query("envoyee").is_some();
     view! {
         <Title text=title(t, t.alterations.tracking_title) />
@@ -296,10 +297,14 @@ pub fn TrackingPage() -> impl IntoView {
             {move || {
                 let token = token.clone();
                 Suspend::new(async move {
-                    let cancel_error = cancel.value().get().and_then(Result::err);
+                    let cancel_error = cancel
+                        .value()
+                        .get()
+                        .and_then(Result::err)
+                        .or_else(|| restore.value().get().and_then(Result::err));
                     match tracking.await {
                         Ok(tracking) => view! {
-                            <TrackingView tracking=tracking.request link=tracking.link token just_sent cancel cancel_error />
+                            <TrackingView tracking=tracking.request link=tracking.link restorable=tracking.restorable token just_sent cancel restore cancel_error />
                         }.into_any(),
                         Err(AppError::NotFound) => {
                             respond_with_status(404);
@@ -322,15 +327,18 @@ pub fn TrackingPage() -> impl IntoView {
 fn TrackingView(
     tracking: Request,
     link: String,
+    restorable: bool,
     token: String,
     just_sent: bool,
     cancel: ServerAction<CancelAlterationRequest>,
+    restore: ServerAction<RestoreAlterationRequest>,
     cancel_error: Option<AppError>,
 ) -> impl IntoView {
     let t = use_texts();
     let r = tracking;
     let can_cancel = super::next_status(r.status, Decision::Cancel).is_ok();
     let data_token = token.clone();
+    let restore_token = token.clone();
     let price = match r.confirmed_cents {
         Some(cents) => format!("{} {}", t.alterations.price_confirmed, format_euros(cents)),
         None => format!(
@@ -367,6 +375,12 @@ fn TrackingView(
             <p class="what-next">{what_next}</p>
             <p>{price}</p>
             {cancel_error.map(|error| view! { <ErrorNotice error /> })}
+            {restorable.then(|| view! {
+                <ActionForm attr:novalidate=true action=restore attr:class="form">
+                    <input type="hidden" name="token" value=restore_token />
+                    <button type="submit">{t.alterations.restore_button}</button>
+                </ActionForm>
+            })}
 
             <h2>{t.alterations.timeline_title}</h2>
             <Timeline request=r.clone() />

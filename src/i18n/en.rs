@@ -218,6 +218,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         phone: "Phone",
         photo_attached: "Photo attached",
         photo_hint: "Optional. JPEG, PNG or WebP, 8 MB at most.",
+        restore_button: "Keep my request after all",
         photo_kept: "✓ Photo already received: it will be attached to the request. Choose \
             another one only to replace it.",
         photo_label: "Photo",

@@ -212,6 +212,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         phone: "Téléphone",
         photo_attached: "Photo jointe",
         photo_hint: "Facultatif. JPEG, PNG ou WebP, 8 Mo au plus.",
+        restore_button: "Finalement, je garde ma demande",
         photo_kept: "✓ Photo déjà reçue : elle sera jointe à la demande. Choisissez-en une autre \
             seulement pour la remplacer.",
         photo_label: "Photo",

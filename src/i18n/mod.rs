@@ -243,6 +243,8 @@ pub struct Alterations {
     pub photo_hint: &'static str,
     /// A refused form's photo, already received and kept for the corrected form.
     pub photo_kept: &'static str,
+    /// Undoing a cancellation, minutes after it.
+    pub restore_button: &'static str,
     pub photo_label: &'static str,
     pub pickups_title: &'static str,
     pub price_confirmed: &'static str,

@@ -5,7 +5,7 @@
 use crate::helpers::{MAX_UPLOAD_BYTES, TestApp, spawn_app};
 use coop_manau::{
     accounts::Role,
-    alterations::{RequestDraft, Service, format_day, weekday},
+    alterations::{RequestDraft, Service, Status, format_day, weekday},
     error::AppError,
     server::now,
     ui::time::paris_day,
@@ -1120,4 +1120,99 @@ async fn a_refused_request_keeps_its_photo_and_its_key_for_the_corrected_form_of
         0,
         "nothing kept once accepted"
     );
+}
+
+async fn tracking(app: &TestApp, token: &str) -> coop_manau::alterations::Tracking {
+    app.get(&format!("/api/get_alteration_tracking?token={token}"))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn post_token(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
+    app.post_form(path, &[("token", token)])
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let day = draft.days[1].clone();
+    let sent = send_as_page(
+        &app,
+        Form::new(&draft.idempotency_key, &day, vec![line(hem, 1)]),
+    )
+    .await;
+    let token = token_of(sent.headers()[header::LOCATION].to_str().unwrap());
+    assert!(!tracking(&app, &token).await.restorable);
+
+    post_token(&app, "/api/cancel_alteration_request", &token).await;
+    let cancelled = tracking(&app, &token).await;
+    assert_eq!(cancelled.request.status, Status::Cancelled);
+    assert!(cancelled.restorable);
+    let page = app.get(&format!("/retouches/suivi/{token}")).await;
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("Finalement, je garde ma demande")
+    );
+    // Undone, once: back to "asked", the same request and link.
+    for _ in 0..2 {
+        assert_eq!(
+            post_token(&app, "/api/restore_alteration_request", &token)
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+    let restored = tracking(&app, &token).await;
+    assert_eq!(restored.request.status, Status::Requested);
+    assert!(!restored.restorable);
+    assert_eq!(
+        restored.request.events.len(),
+        3,
+        "asked, cancelled, asked again"
+    );
+
+    // The drop-off day closed since: refused in French, nothing written.
+    post_token(&app, "/api/cancel_alteration_request", &token).await;
+    let actor = coop_manau::accounts::CurrentUser {
+        id: app
+            .person(Role::Staff, "Karim", Some("karim@retouches.example"), None)
+            .await,
+        role: Role::Staff,
+        first_name: "Karim".into(),
+        last_name: "Test".into(),
+        has_password: false,
+    };
+    coop_manau::home::service::add_closure(&app.state, &actor, &day, &day, "Inventaire")
+        .await
+        .unwrap();
+    let writes = app.writes().await;
+    let gone = post_token(&app, "/api/restore_alteration_request", &token).await;
+    assert_eq!(gone.status(), StatusCode::CONFLICT);
+    assert!(gone.text().await.unwrap().contains("restore_day_gone"));
+    assert_eq!(app.writes().await, writes);
+
+    // Ten minutes after: too late.
+    sqlx::query("UPDATE alteration_event SET at = at - 601")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let late = post_token(&app, "/api/restore_alteration_request", &token).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    assert!(
+        late.text()
+            .await
+            .unwrap()
+            .contains("restore_request_too_late")
+    );
+    assert!(!tracking(&app, &token).await.restorable);
 }

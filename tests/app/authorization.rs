@@ -1127,6 +1127,11 @@ fn rows() -> Vec<Row> {
             expect: [404; 5],
         },
         Row {
+            path: "/api/restore_alteration_request",
+            args: |_| vec![("token", "x".repeat(43))],
+            expect: [404; 5],
+        },
+        Row {
             path: "/api/list_alteration_queue",
             args: |_| vec![("status", "requested".into())],
             expect: STAFF,
