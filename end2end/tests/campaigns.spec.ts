@@ -115,6 +115,13 @@ test("a student books with the invite code, adds it to the calendar, moves it, t
   await expect(page.getByRole("heading", { level: 1, name: "Réservation annulée" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Réserver un autre créneau" })).toBeVisible();
   expect((await page.request.get(`${privateLink}/agenda.ics`)).status()).toBe(404);
+  // Minutes later, while the place is free: undone, the same booking.
+  await page.getByRole("button", { name: "Finalement, je garde ma réservation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Réservation annulée" })).toHaveCount(0);
+  await expect(page.locator(".booking-facts")).toContainText(hours);
+  await expect(page.getByRole("link", { name: "Annuler ma réservation" })).toBeVisible();
+  expect((await page.request.get(`${privateLink}/agenda.ics`)).status()).toBe(200);
+  await expectAccessible(page);
 });
 
 test("a wrong invite code gets a French message", async ({ page }, testInfo) => {

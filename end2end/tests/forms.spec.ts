@@ -124,6 +124,14 @@ test("a refused alteration request keeps the notes, the photo, the day, the name
   await expect(page).toHaveURL(/\/retouches\/suivi\/[A-Za-z0-9_-]{43}\?envoyee=1$/);
   await expect(page.getByText("Raccourcir de 3 cm")).toBeVisible();
   await expect(page.getByText("Photo jointe")).toBeVisible();
+
+  // Cancelled by mistake, then undone minutes later.
+  await page.getByRole("link", { name: "Annuler ma demande" }).click();
+  await page.getByRole("button", { name: "Oui, annuler" }).click();
+  await expect(page.getByText("Vous avez annulé cette demande.")).toBeVisible();
+  await page.getByRole("button", { name: "Finalement, je garde ma demande" }).click();
+  await expect(page.getByText("Vous avez annulé cette demande.")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Annuler ma demande" })).toBeVisible();
 });
 
 test("a refused hem booking keeps the slot, the name, the class and the garments", async ({ page }, testInfo) => {

@@ -24,7 +24,7 @@ const unique = (testInfo: TestInfo) => `${testInfo.project.name}${Date.now() % 1
  */
 async function fillLunchOrder(page: Page, testInfo: TestInfo, name: string) {
   await open(page, "/dejeuner", testInfo);
-  await page.getByRole("article").last().getByRole("link", { name: "Commander à emporter" }).click();
+  await page.getByRole("article").nth(1).getByRole("link", { name: "Commander à emporter" }).click();
   await page.getByRole("spinbutton").first().fill("2");
   await page.getByRole("radio").first().check();
   await page.getByLabel("Nom", { exact: true }).fill(name);

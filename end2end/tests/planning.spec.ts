@@ -39,7 +39,7 @@ function inDays(days: number) {
 async function createShift(page: Page, testInfo: TestInfo, day: string, starts: string, ends: string, person: string) {
   await open(page, `/equipe/planning?semaine=${day}`, testInfo);
   await page.getByText("Créer un créneau").click();
-  await page.getByLabel("Secteur").selectOption({ label: "🔨 Menuiserie" });
+  await page.getByLabel("Secteur").selectOption({ label: "Menuiserie" });
   await page.getByLabel("Jour").fill(day);
   await page.getByLabel("Début").fill(starts);
   await page.getByLabel("Fin", { exact: true }).fill(ends);

@@ -193,10 +193,12 @@ pub fn CateringRequestPage() -> impl IntoView {
                                     {waiting.then({
                                         let token = token.clone();
                                         move || view! {
-                                            <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
-                                                <input type="hidden" name="token" value=token />
-                                                <button type="submit" class="button-secondary">{c.cancel}</button>
-                                            </ActionForm>
+                                            <crate::ui::forms::AskOnce ask=c.cancel>
+                                                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
+                                                    <input type="hidden" name="token" value=token />
+                                                    <button type="submit" class="button-danger">{t.common.cancel_yes}</button>
+                                                </ActionForm>
+                                            </crate::ui::forms::AskOnce>
                                         }
                                     })}
                                     <crate::quotes::ui::LinkQuotes kind="traiteur" token=token.clone() />

@@ -218,10 +218,12 @@ pub fn MadeToOrderRequestPage() -> impl IntoView {
                                     {waiting.then({
                                         let token = token.clone();
                                         move || view! {
-                                            <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
-                                                <input type="hidden" name="token" value=token />
-                                                <button type="submit" class="button-secondary">{t.catering.cancel}</button>
-                                            </ActionForm>
+                                            <crate::ui::forms::AskOnce ask=t.catering.cancel>
+                                                <ActionForm attr:novalidate=true action=cancel attr:class="form-inline">
+                                                    <input type="hidden" name="token" value=token />
+                                                    <button type="submit" class="button-danger">{t.common.cancel_yes}</button>
+                                                </ActionForm>
+                                            </crate::ui::forms::AskOnce>
                                         }
                                     })}
                                     <crate::quotes::ui::LinkQuotes kind="sur-mesure" token=token.clone() />
