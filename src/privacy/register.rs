@@ -119,6 +119,7 @@ pub const TABLES: &[Table] = &[
             "attendance",
             "created_at",
             "updated_at",
+            "self_cancelled_at",
             "erased_at",
         ],
     },
