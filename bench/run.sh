@@ -45,7 +45,11 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && b
 curl -s "http://127.0.0.1:$PORT/" -o "$work/home.html"
 html_raw=$(wc -c <"$work/home.html")
 html_br=$(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT/" | wc -c)
-first_load_br=$((html_br + wasm_br + js_br + css_br))
+# The page's own small script (server/enhance.js, cached a year): as served, brotli.
+enhance=$(grep -o '/enhance\.[0-9a-f]*\.js' "$work/home.html" | head -n1)
+enhance_raw=$(curl -s "http://127.0.0.1:$PORT$enhance" | wc -c)
+enhance_br=$(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT$enhance" | wc -c)
+first_load_br=$((html_br + wasm_br + js_br + css_br + enhance_br))
 
 rss_idle=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/" >"$work/wrk.txt"
@@ -126,6 +130,7 @@ machine="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cp
   echo "| WASM \`$(basename "$wasm")\` | $(kb "$wasm_raw") | $(kb "$wasm_gz") | $(kb "$wasm_br") |"
   echo "| JS \`$(basename "$js")\` | $(kb "$js_raw") | $(kb "$js_gz") | $(kb "$js_br") |"
   echo "| CSS \`$(basename "$css")\` | $(kb "$css_raw") | $(kb "$css_gz") | $(kb "$css_br") |"
+  echo "| page script \`${enhance#/}\` (as served, brotli) | $(kb "$enhance_raw") | | $(kb "$enhance_br") |"
   echo "| home HTML (as served, brotli) | $(kb "$html_raw") | | $(kb "$html_br") |"
   echo
   echo "First load, brotli, all of the above: **$(kb "$first_load_br")** (budget ≤ 100 KB)."

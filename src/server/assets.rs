@@ -71,6 +71,7 @@ impl Assets {
     pub fn service_worker(&self, pkg_dir: &str) -> String {
         let mut files: Vec<String> = SHELL_FILES.iter().map(|f| (*f).to_owned()).collect();
         files.extend([&self.css, &self.js, &self.wasm].map(|f| format!("/{pkg_dir}/{f}")));
+        files.push(super::shell::ENHANCE_PATH.clone());
         let list = serde_json::to_string(&files).expect("a list of strings serializes");
         SERVICE_WORKER_TEMPLATE
             .replace(
@@ -124,6 +125,7 @@ mod tests {
         let sw = assets.service_worker("pkg");
         assert!(sw.contains("\"/pkg/coop-manau.bb.wasm\""));
         assert!(sw.contains("\"/offline\""));
+        assert!(sw.contains(&format!("\"{}\"", *super::super::shell::ENHANCE_PATH)));
         assert!(sw.contains("\"cc-aa-bb\""));
         assert!(!sw.contains("__PRECACHE__") && !sw.contains("__VERSION__"));
     }

@@ -22,7 +22,8 @@ pub fn router(state: AppState) -> Router {
     };
     let mut router = Router::new()
         .route("/healthz", get(healthz))
-        .route("/sw.js", get(service_worker));
+        .route("/sw.js", get(service_worker))
+        .route(super::shell::ENHANCE_PATH.as_str(), get(enhance_script));
     for (path, handler) in file_routes() {
         router = router.route(path, handler);
     }
@@ -160,6 +161,18 @@ async fn healthz(State(state): State<AppState>) -> Response {
         }
     };
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// The page's small script, under a name that changes with its content: cached for a year.
+async fn enhance_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        super::shell::ENHANCE,
+    )
+        .into_response()
 }
 
 async fn service_worker(State(state): State<AppState>) -> Response {

@@ -62,14 +62,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App />
-                <script nonce=nonce>{ENHANCE}</script>
+                <script nonce=nonce src=ENHANCE_PATH.as_str() defer></script>
             </body>
         </html>
     }
 }
 
-/// Steppers and self-refreshing screens (see the script for why not islands).
-const ENHANCE: &str = concat!(include_str!("enhance.js"), include_str!("offline_forms.js"));
+/// The page's small script: steppers, totals, dialogs, self-refreshing screens, forms that wait
+/// offline (see the scripts for why not islands). A file of its own rather than inline: 9 KB
+/// (3 KB brotli) that every page would carry again; this way a phone fetches it once, cached for
+/// a year under a name that changes with its content, and the service worker precaches it.
+pub const ENHANCE: &str = concat!(include_str!("enhance.js"), include_str!("offline_forms.js"));
+
+/// Where the page's small script is served: `/enhance.<content hash>.js`.
+pub static ENHANCE_PATH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(ENHANCE.as_bytes());
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("/enhance.{hash}.js")
+});
 
 /// What leptos' `<HydrationScripts islands=true>` renders, without one flaw: it writes the CSP
 /// nonce into the preload links' `crossorigin` attribute, where any CSS selector or script on

@@ -381,3 +381,34 @@ async fn sqlite_pragmas_are_in_force_on_both_pools() {
         .unwrap();
     tx.commit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_pages_small_script_is_one_cached_file_named_by_its_content() {
+    let app = spawn_app().await;
+    let html = app.get("/").await.text().await.unwrap();
+    let path = coop_manau::server::shell::ENHANCE_PATH.as_str();
+    assert!(path.starts_with("/enhance.") && path.ends_with(".js"), "{path}");
+    // Referenced with the page's nonce (the CSP allows nothing else), not inlined.
+    let tag = html
+        .split("<script")
+        .find(|tag| tag.contains(path))
+        .expect("the page loads the script");
+    assert!(tag.contains("nonce="), "{tag}");
+    assert!(!html.contains("data-keep-fresh]\")"), "not inline any more");
+    let script = app
+        .client
+        .get(app.url(path))
+        .header(header::ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert_eq!(
+        script.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(script.headers()[header::CONTENT_ENCODING], "br");
+    // The service worker keeps it for offline pages.
+    let worker = app.get("/sw.js").await.text().await.unwrap();
+    assert!(worker.contains(path));
+}
