@@ -17,6 +17,8 @@ pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod second_factor;
 #[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;

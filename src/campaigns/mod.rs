@@ -16,6 +16,8 @@ pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod share;

@@ -5,6 +5,8 @@ pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod ui;
 

@@ -8,6 +8,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod ui;
 

@@ -63,19 +63,6 @@ pub async fn set_active(
     Ok(result.rows_affected() == 1)
 }
 
-/// The coop's partners, for the demo.
-pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    for (name, kind) in [
-        ("La Redoute", "company"),
-        ("Lycée Hôtelier International de Lille", "school"),
-        ("Centre social Alma", "association"),
-    ] {
-        let id = insert(conn, name, crate::server::now()).await?;
-        update(conn, id, name, kind, None).await?;
-    }
-    Ok(())
-}
-
 /// The organisation a public request names: the one with this SIRET, else the one with this
 /// name (any case), else a new one. A request never changes what staff entered.
 pub async fn find_or_create(

@@ -12,6 +12,8 @@ pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod ui;
 

@@ -5,13 +5,13 @@ use super::db::Db;
 use sqlx::SqliteConnection;
 
 pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
-    seed_once(db, "opening_hours", crate::home::repo::seed_demo).await?;
-    seed_once(db, "people", crate::accounts::service::seed_demo).await?;
-    seed_once(db, "partners", crate::partners::repo::seed_demo).await?;
-    seed_once(db, "alterations", crate::alterations::service::seed_demo).await?;
-    seed_once(db, "campaigns", crate::campaigns::service::seed_demo).await?;
-    seed_once(db, "lunch", crate::lunch::service::seed_demo).await?;
-    seed_once(db, "planning", crate::planning::service::seed_demo).await?;
+    seed_once(db, "opening_hours", crate::home::seed::demo).await?;
+    seed_once(db, "people", crate::accounts::seed::demo).await?;
+    seed_once(db, "partners", crate::partners::seed::demo).await?;
+    seed_once(db, "alterations", crate::alterations::seed::demo).await?;
+    seed_once(db, "campaigns", crate::campaigns::seed::demo).await?;
+    seed_once(db, "lunch", crate::lunch::seed::demo).await?;
+    seed_once(db, "planning", crate::planning::seed::demo).await?;
     Ok(())
 }
 

@@ -387,7 +387,10 @@ async fn the_pages_small_script_is_one_cached_file_named_by_its_content() {
     let app = spawn_app().await;
     let html = app.get("/").await.text().await.unwrap();
     let path = coop_manau::server::shell::ENHANCE_PATH.as_str();
-    assert!(path.starts_with("/enhance.") && path.ends_with(".js"), "{path}");
+    assert!(
+        path.starts_with("/enhance.") && path.ends_with(".js"),
+        "{path}"
+    );
     // Referenced with the page's nonce (the CSP allows nothing else), not inlined.
     let tag = html
         .split("<script")
