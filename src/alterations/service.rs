@@ -8,10 +8,11 @@ use super::{
     photo::{self, MAX_PHOTO_BYTES},
     repo,
 };
+use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit, parse_email, parse_name, parse_optional, parse_phone,
-        token::{hash_token, is_well_formed, new_reference, new_token},
+        token::{hash_token, is_well_formed, new_token},
     },
     error::{AppError, FieldErrors},
     partners,
@@ -365,18 +366,7 @@ pub async fn submit(
     {
         return Ok(key);
     }
-    let mut reference = new_reference('R');
-    for _ in 0..10 {
-        let taken: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM alteration_request WHERE reference = ?")
-                .bind(&reference)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if taken.is_none() {
-            break;
-        }
-        reference = new_reference('R');
-    }
+    let reference = free_reference(&mut tx, Referenced::AlterationRequest, 'R').await?;
     let new = repo::NewRequest {
         reference: &reference,
         token_hash: &token_hash,

@@ -2,10 +2,11 @@
 //! followed through the private link; the staff's list and settings.
 
 use super::{CateringRequest, Formula, RequestInput, Settings, repo, validate};
+use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit,
-        token::{hash_token, is_well_formed, new_reference},
+        token::{hash_token, is_well_formed},
     },
     error::AppError,
     server::{AppState, now},
@@ -53,13 +54,7 @@ pub async fn submit(
     {
         return Err(AppError::Conflict("address_share_catering".into()));
     }
-    let mut reference = new_reference('T');
-    for _ in 0..20 {
-        if !repo::reference_exists(&mut tx, &reference).await? {
-            break;
-        }
-        reference = new_reference('T');
-    }
+    let reference = free_reference(&mut tx, Referenced::CateringRequest, 'T').await?;
     let new = repo::NewRequest {
         reference: &reference,
         token_hash: &token_hash,

@@ -517,16 +517,6 @@ pub async fn insert_line(
     Ok(())
 }
 
-pub async fn reference_exists(
-    conn: &mut SqliteConnection,
-    reference: &str,
-) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM lunch_order WHERE reference = ?)")
-        .bind(reference)
-        .fetch_one(conn)
-        .await
-}
-
 pub async fn order_id_by_token(
     conn: &mut SqliteConnection,
     token_hash: &str,

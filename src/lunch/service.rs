@@ -6,10 +6,11 @@ use super::{
     Kitchen, LunchAdmin, LunchDay, LunchOrder, LunchService, Menu, Totals, format_date,
     paris_to_utc, parse_date, parse_hhmm, repo, repo::NewDish, weekday, window_starts,
 };
+use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit, auth,
-        token::{hash_token, is_well_formed, new_reference},
+        token::{hash_token, is_well_formed},
     },
     error::AppError,
     server::{AppState, db::is_unique_violation, now},
@@ -507,13 +508,7 @@ pub async fn place_order(state: &AppState, form: OrderForm) -> Result<String, Ap
         priced.push((*dish_id, *quantity, price));
     }
     let total_cents = priced.iter().map(|(_, q, p)| q * p).sum();
-    let mut reference = new_reference('D');
-    for _ in 0..20 {
-        if !repo::reference_exists(&mut tx, &reference).await? {
-            break;
-        }
-        reference = new_reference('D');
-    }
+    let reference = free_reference(&mut tx, Referenced::LunchOrder, 'D').await?;
     let order = repo::NewOrder {
         service_id: service.id,
         window_id: form.window_id,

@@ -32,19 +32,6 @@ pub async fn id_by_token(
         .await
 }
 
-pub async fn reference_exists(
-    conn: &mut SqliteConnection,
-    reference: &str,
-) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query_scalar::<_, i64>("SELECT 1 FROM made_to_order_request WHERE reference = ?")
-            .bind(reference)
-            .fetch_optional(conn)
-            .await?
-            .is_some(),
-    )
-}
-
 /// Requests sent from one connection over the 24 hours before `now`.
 pub async fn sent_from(
     conn: &mut SqliteConnection,

@@ -3,10 +3,11 @@
 //! settings, and the steps of a job.
 
 use super::{MAX_PHOTOS, MadeToOrderRequest, RequestInput, Settings, Step, repo, validate};
+use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit,
-        token::{hash_token, is_well_formed, new_reference, new_token},
+        token::{hash_token, is_well_formed, new_token},
     },
     alterations::photo::{self, MAX_PHOTO_BYTES},
     error::{AppError, FieldErrors},
@@ -196,13 +197,7 @@ pub async fn submit(
     {
         return Err(AppError::Conflict("address_share_made_to_order".into()));
     }
-    let mut reference = new_reference('S');
-    for _ in 0..20 {
-        if !repo::reference_exists(&mut tx, &reference).await? {
-            break;
-        }
-        reference = new_reference('S');
-    }
+    let reference = free_reference(&mut tx, Referenced::MadeToOrderRequest, 'S').await?;
     let partner_id = match request.organisation.as_str() {
         "" => None,
         name => Some(

@@ -250,6 +250,53 @@ impl WriteState {
     }
 }
 
+/// The tables whose rows carry a reference people read aloud (`R-7K3Q`), UNIQUE in each.
+#[derive(Debug, Clone, Copy)]
+pub enum Referenced {
+    AlterationRequest,
+    LunchOrder,
+    CateringRequest,
+    MadeToOrderRequest,
+}
+
+impl Referenced {
+    fn table(self) -> &'static str {
+        match self {
+            Self::AlterationRequest => "alteration_request",
+            Self::LunchOrder => "lunch_order",
+            Self::CateringRequest => "catering_request",
+            Self::MadeToOrderRequest => "made_to_order_request",
+        }
+    }
+}
+
+/// A reference (`prefix`-XXXX) no row of `table` holds yet, read in the write transaction that
+/// will insert it: drawn again on a clash, 20 times at most (390,625 codes a letter; past that
+/// the UNIQUE constraint refuses the insert rather than two rows sharing one).
+pub async fn free_reference(
+    conn: &mut SqliteConnection,
+    table: Referenced,
+    prefix: char,
+) -> Result<String, sqlx::Error> {
+    // Built at run time only to name the table, one of the four above (never input).
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM {} WHERE reference = ?)",
+        table.table()
+    );
+    let mut reference = crate::accounts::token::new_reference(prefix);
+    for _ in 0..20 {
+        let taken: bool = sqlx::query_scalar(&sql)
+            .bind(&reference)
+            .fetch_one(&mut *conn)
+            .await?;
+        if !taken {
+            break;
+        }
+        reference = crate::accounts::token::new_reference(prefix);
+    }
+    Ok(reference)
+}
+
 /// True when `error` is a UNIQUE constraint violation (a replayed submission, a duplicate name).
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     error
