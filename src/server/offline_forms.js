@@ -87,6 +87,11 @@
       // A connection that hangs is a failure too: the form waits (its key makes a late one harmless).
       signal: AbortSignal.timeout ? AbortSignal.timeout(120_000) : undefined,
     });
+    // A server that cannot write now (a full disk: 503) or asks to wait (429) keeps nothing:
+    // the form waits on the phone and is tried again, like a failed network.
+    if (!response.redirected && (response.status >= 500 || response.status === 429)) {
+      throw new Error(`try again later (${response.status})`);
+    }
     const next = new URL(response.redirected ? response.url : item.page);
     // A refusal opens at its summary (a fetch drops the redirect's #erreurs).
     if (next.searchParams.has("__err")) next.hash = "erreurs";
