@@ -120,6 +120,19 @@ test("a hem booking waits on the phone, then arrives once", async ({ page, conte
   expect(sqlValue("SELECT count(*) FROM campaign_booking WHERE name = ?", name)).toBe(1);
 });
 
+test("a server that cannot write for now (a full disk) keeps the form waiting, sent again once", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const name = `Disque plein ${unique(testInfo)}`;
+  await fillHemBooking(page, testInfo, name);
+  // The first answer is the 503 a full disk gives; the next ones are the server's own.
+  await page.route("**/api/book_campaign_slot", (route) => route.fulfill({ status: 503, body: "" }), { times: 1 });
+  await page.getByRole("button", { name: "Réserver ce créneau" }).click();
+  await expect(waiting(page)).toBeVisible();
+  expect(sqlValue("SELECT count(*) FROM campaign_booking WHERE name = ?", name)).toBe(0);
+  await expect(page.getByRole("heading", { level: 1, name: "C'est réservé !" })).toBeVisible({ timeout: 30_000 });
+  expect(sqlValue("SELECT count(*) FROM campaign_booking WHERE name = ?", name)).toBe(1);
+});
+
 test("on a shared phone, a form kept in one tab is sent from another without showing it there", async ({ page, context }, testInfo) => {
   const name = `Autre onglet ${unique(testInfo)}`;
   await fillHemBooking(page, testInfo, name);
