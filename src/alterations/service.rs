@@ -8,7 +8,6 @@ use super::{
     photo::{self, MAX_PHOTO_BYTES},
     repo,
 };
-use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit, parse_email, parse_name, parse_optional, parse_phone,
@@ -18,7 +17,7 @@ use crate::{
     partners,
     server::{
         AppState,
-        db::is_unique_violation,
+        db::{Referenced, free_reference, is_unique_violation},
         multipart::{Field, Fields, text},
         now,
     },
@@ -437,8 +436,23 @@ pub const RESTORE_SECS: i64 = 10 * 60;
 
 /// What a cancelled request goes back to if its cancellation may still be undone: the status it
 /// had (asked, or accepted), within minutes of cancelling. Only the person cancels (staff
-/// decline), so every cancellation is the link's own.
+/// decline), so every cancellation is the link's own. Undone once: each undo adds to the
+/// request's history, which a link holder tapping cancel / undo must not grow without end.
 pub fn restores_to(request: &super::Request, now: i64) -> Option<Status> {
+    within_undo(request, now).filter(|_| !undone_before(request))
+}
+
+/// Whether a cancellation of this request was undone already (more than one in its history).
+fn undone_before(request: &super::Request) -> bool {
+    let cancellations = request
+        .events
+        .iter()
+        .filter(|e| e.status == Status::Cancelled);
+    cancellations.count() > 1
+}
+
+/// The status before the cancellation, while it is minutes old.
+fn within_undo(request: &super::Request, now: i64) -> Option<Status> {
     if request.status != Status::Cancelled {
         return None;
     }
@@ -463,11 +477,14 @@ pub async fn restore(state: &AppState, token: &str) -> Result<(), AppError> {
         // A double tap: restored once.
         return Ok(());
     }
-    let to = restores_to(&request, now())
-        .ok_or_else(|| AppError::Conflict("restore_request_too_late".into()))?;
+    let too_late = || AppError::Conflict("restore_request_too_late".into());
+    let to = within_undo(&request, now()).ok_or_else(too_late)?;
     let offered = offered_dropoff_days(state).await?;
     if !parse_day(&request.dropoff_date).is_some_and(|day| offered.contains(&day)) {
         return Err(AppError::Conflict("restore_day_gone".into()));
+    }
+    if undone_before(&request) {
+        return Err(too_late());
     }
     let mut tx = state.db.begin_write().await?;
     // Conditional on the status read: of two taps at once, one moves it, the other finds it done.

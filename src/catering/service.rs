@@ -2,14 +2,17 @@
 //! followed through the private link; the staff's list and settings.
 
 use super::{CateringRequest, Formula, RequestInput, Settings, repo, validate};
-use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit,
         token::{hash_token, is_well_formed},
     },
     error::AppError,
-    server::{AppState, now},
+    server::{
+        AppState,
+        db::{Referenced, free_reference},
+        now,
+    },
     ui::time::paris_day,
 };
 

@@ -6,14 +6,17 @@ use super::{
     Kitchen, LunchAdmin, LunchDay, LunchOrder, LunchService, Menu, Totals, format_date,
     paris_to_utc, parse_date, parse_hhmm, repo, repo::NewDish, weekday, window_starts,
 };
-use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit, auth,
         token::{hash_token, is_well_formed},
     },
     error::AppError,
-    server::{AppState, db::is_unique_violation, now},
+    server::{
+        AppState,
+        db::{Referenced, free_reference, is_unique_violation},
+        now,
+    },
 };
 use sqlx::SqliteConnection;
 

@@ -3,7 +3,6 @@
 //! settings, and the steps of a job.
 
 use super::{MAX_PHOTOS, MadeToOrderRequest, RequestInput, Settings, Step, repo, validate};
-use crate::server::db::{Referenced, free_reference};
 use crate::{
     accounts::{
         CurrentUser, audit,
@@ -13,6 +12,7 @@ use crate::{
     error::{AppError, FieldErrors},
     server::{
         AppState,
+        db::{Referenced, free_reference},
         multipart::{Field, Fields, text},
         now,
     },

@@ -2,7 +2,7 @@
 //! decisions through the state machine, replays, and every kind of bad input refused with a
 //! 4xx and nothing written.
 
-use crate::helpers::{MAX_UPLOAD_BYTES, TestApp, spawn_app};
+use crate::helpers::{MAX_UPLOAD_BYTES, TestApp, draft_cookie, spawn_app};
 use coop_manau::{
     accounts::Role,
     alterations::{RequestDraft, Service, Status, format_day, weekday},
@@ -1075,12 +1075,7 @@ async fn a_refused_request_keeps_its_photo_and_its_key_for_the_corrected_form_of
     let refused = send_as_page(&app, form).await;
     assert!(refused.status().is_redirection());
     assert_eq!(app.writes().await, writes);
-    let cookie = refused
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("brouillon="))
+    let cookie = draft_cookie(&refused)
         .expect("a draft")
         .split(';')
         .next()
@@ -1130,14 +1125,6 @@ async fn tracking(app: &TestApp, token: &str) -> coop_manau::alterations::Tracki
         .unwrap()
 }
 
-async fn post_token(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
-    app.post_form(path, &[("token", token)])
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
     let app = spawn_app().await;
@@ -1152,7 +1139,8 @@ async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
     let token = token_of(sent.headers()[header::LOCATION].to_str().unwrap());
     assert!(!tracking(&app, &token).await.restorable);
 
-    post_token(&app, "/api/cancel_alteration_request", &token).await;
+    app.post_for_json("/api/cancel_alteration_request", &[("token", &token)])
+        .await;
     let cancelled = tracking(&app, &token).await;
     assert_eq!(cancelled.request.status, Status::Cancelled);
     assert!(cancelled.restorable);
@@ -1166,7 +1154,7 @@ async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
     // Undone, once: back to "asked", the same request and link.
     for _ in 0..2 {
         assert_eq!(
-            post_token(&app, "/api/restore_alteration_request", &token)
+            app.post_for_json("/api/restore_alteration_request", &[("token", &token)])
                 .await
                 .status(),
             StatusCode::OK
@@ -1182,7 +1170,8 @@ async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
     );
 
     // The drop-off day closed since: refused in French, nothing written.
-    post_token(&app, "/api/cancel_alteration_request", &token).await;
+    app.post_for_json("/api/cancel_alteration_request", &[("token", &token)])
+        .await;
     let actor = coop_manau::accounts::CurrentUser {
         id: app
             .person(Role::Staff, "Karim", Some("karim@retouches.example"), None)
@@ -1196,7 +1185,9 @@ async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
         .await
         .unwrap();
     let writes = app.writes().await;
-    let gone = post_token(&app, "/api/restore_alteration_request", &token).await;
+    let gone = app
+        .post_for_json("/api/restore_alteration_request", &[("token", &token)])
+        .await;
     assert_eq!(gone.status(), StatusCode::CONFLICT);
     assert!(gone.text().await.unwrap().contains("restore_day_gone"));
     assert_eq!(app.writes().await, writes);
@@ -1206,10 +1197,77 @@ async fn a_cancelled_request_can_be_undone_by_its_link_for_a_few_minutes() {
         .execute(&app.state.db.writer)
         .await
         .unwrap();
-    let late = post_token(&app, "/api/restore_alteration_request", &token).await;
+    let late = app
+        .post_for_json("/api/restore_alteration_request", &[("token", &token)])
+        .await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
     assert!(
         late.text()
+            .await
+            .unwrap()
+            .contains("restore_request_too_late")
+    );
+    assert!(!tracking(&app, &token).await.restorable);
+}
+
+#[tokio::test]
+async fn a_cancellation_is_undone_once_and_only_minutes_after_it() {
+    let app = spawn_app().await;
+    let hem = services(&app).await[0].id;
+    let draft = draft(&app, &format!("{hem}:1")).await;
+    let sent = send_as_page(
+        &app,
+        Form::new(&draft.idempotency_key, &draft.days[1], vec![line(hem, 1)]),
+    )
+    .await;
+    let token = token_of(sent.headers()[header::LOCATION].to_str().unwrap());
+
+    // Ten minutes after the cancellation: too late, nothing written.
+    app.post_for_json("/api/cancel_alteration_request", &[("token", &token)])
+        .await;
+    sqlx::query("UPDATE alteration_event SET at = at - 601")
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let writes = app.writes().await;
+    let late = app
+        .post_for_json("/api/restore_alteration_request", &[("token", &token)])
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    assert!(
+        late.text()
+            .await
+            .unwrap()
+            .contains("restore_request_too_late")
+    );
+    assert_eq!(app.writes().await, writes);
+
+    // Another request: undone once; cancelled again, it stays cancelled (each undo adds to the
+    // history, which cancel / undo taps must not grow without end).
+    let draft = self::draft(&app, &format!("{hem}:1")).await;
+    let sent = send_as_page(
+        &app,
+        Form::new(&draft.idempotency_key, &draft.days[1], vec![line(hem, 1)]),
+    )
+    .await;
+    let token = token_of(sent.headers()[header::LOCATION].to_str().unwrap());
+    app.post_for_json("/api/cancel_alteration_request", &[("token", &token)])
+        .await;
+    assert_eq!(
+        app.post_for_json("/api/restore_alteration_request", &[("token", &token)])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    app.post_for_json("/api/cancel_alteration_request", &[("token", &token)])
+        .await;
+    let again = app
+        .post_for_json("/api/restore_alteration_request", &[("token", &token)])
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert!(
+        again
+            .text()
             .await
             .unwrap()
             .contains("restore_request_too_late")

@@ -1087,14 +1087,6 @@ async fn at_the_counter_a_booking_is_answered_with_its_ticket() {
     }
 }
 
-async fn post_token(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
-    app.post_form(path, &[("token", token)])
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free() {
     let app = spawn_app().await;
@@ -1108,7 +1100,7 @@ async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free()
     let token = token_of(&link);
     // Not cancelled: nothing to undo (a double tap after an undo is the same).
     assert_eq!(
-        post_token(&app, "/api/restore_campaign_booking", &token)
+        app.post_for_json("/api/restore_campaign_booking", &[("token", &token)])
             .await
             .status(),
         StatusCode::OK
@@ -1120,7 +1112,8 @@ async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free()
             .restorable
     );
 
-    post_token(&app, "/api/cancel_campaign_booking", &token).await;
+    app.post_for_json("/api/cancel_campaign_booking", &[("token", &token)])
+        .await;
     assert!(
         service::booking_view(&app.state, &token)
             .await
@@ -1134,16 +1127,24 @@ async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free()
         panic!("the freed place is bookable")
     };
     let writes = app.writes().await;
-    let refused = post_token(&app, "/api/restore_campaign_booking", &token).await;
+    let refused = app
+        .post_for_json("/api/restore_campaign_booking", &[("token", &token)])
+        .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     assert!(refused.text().await.unwrap().contains("restore_slot_taken"));
     assert_eq!(app.writes().await, writes);
     assert_eq!(booked(&app, slots[0]).await, (1, 1));
 
     // The place is free again: the same booking comes back, once, with its place.
-    post_token(&app, "/api/cancel_campaign_booking", &token_of(&other)).await;
+    app.post_for_json(
+        "/api/cancel_campaign_booking",
+        &[("token", &token_of(&other))],
+    )
+    .await;
     for _ in 0..2 {
-        let restored = post_token(&app, "/api/restore_campaign_booking", &token).await;
+        let restored = app
+            .post_for_json("/api/restore_campaign_booking", &[("token", &token)])
+            .await;
         assert_eq!(restored.status(), StatusCode::OK);
     }
     assert_eq!(booked(&app, slots[0]).await, (1, 1));
@@ -1152,12 +1153,15 @@ async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free()
     assert!(!view.restorable);
 
     // Ten minutes later it is too late.
-    post_token(&app, "/api/cancel_campaign_booking", &token).await;
+    app.post_for_json("/api/cancel_campaign_booking", &[("token", &token)])
+        .await;
     sqlx::query("UPDATE campaign_booking SET self_cancelled_at = self_cancelled_at - 601")
         .execute(&app.state.db.writer)
         .await
         .unwrap();
-    let late = post_token(&app, "/api/restore_campaign_booking", &token).await;
+    let late = app
+        .post_for_json("/api/restore_campaign_booking", &[("token", &token)])
+        .await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
     assert!(
         late.text()
@@ -1180,7 +1184,12 @@ async fn a_cancelled_booking_can_be_undone_by_its_link_while_its_place_is_free()
     service::cancel_booking_burst(&app.state, &actor, campaign_id, &key, now())
         .await
         .unwrap();
-    let revived = post_token(&app, "/api/restore_campaign_booking", &token_of(&burst)).await;
+    let revived = app
+        .post_for_json(
+            "/api/restore_campaign_booking",
+            &[("token", &token_of(&burst))],
+        )
+        .await;
     assert_eq!(revived.status(), StatusCode::CONFLICT);
     assert_eq!(booked(&app, slots[1]).await, (0, 0));
     let page = app

@@ -1,6 +1,6 @@
 //! A refused form comes back as it was sent (server::drafts), for this browser only.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, draft_cookie, spawn_app};
 use crate::lunch::{order_form, service_with_dish, staff};
 use coop_manau::accounts::token::new_token;
 use reqwest::header;
@@ -51,17 +51,6 @@ fn tag<'a>(html: &'a str, needle: &str) -> &'a str {
     let start = html[..at].rfind('<').unwrap();
     let end = at + html[at..].find('>').unwrap();
     &html[start..=end]
-}
-
-/// The `brouillon=…` pair the response sets, if any.
-fn draft_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("brouillon="))
-        .map(str::to_owned)
 }
 
 #[tokio::test]

@@ -140,6 +140,15 @@ impl TestApp {
     }
 
     /// A form post as a browser on this site sends it.
+    /// Posts a form as a script would: JSON back, with the real status (not a redirect).
+    pub async fn post_for_json(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.post_form(path, form)
+            .header("accept", "application/json")
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::RequestBuilder {
         self.post_form_with(&self.client, path, form)
     }
@@ -271,4 +280,15 @@ impl TestApp {
             .await
             .unwrap()
     }
+}
+
+/// The `brouillon=…` cookie a response sets (a refused form's draft), if any, whole.
+pub fn draft_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("brouillon="))
+        .map(str::to_owned)
 }

@@ -2,7 +2,7 @@
 //! refusals that write nothing, a replay that finds the same request; its quote accepted on the
 //! private link becomes a job taken through its steps once each; erasure waits for delivery.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, draft_cookie, spawn_app};
 use coop_manau::{
     accounts::{Role, token::new_token},
     server::now,
@@ -539,12 +539,7 @@ async fn a_refused_request_keeps_its_photos_for_the_corrected_form_of_this_brows
         .unwrap();
     assert!(refused.status().is_redirection());
     assert_eq!(app.writes().await, writes);
-    let cookie = refused
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("brouillon="))
+    let cookie = draft_cookie(&refused)
         .expect("a draft")
         .split(';')
         .next()
